@@ -1,0 +1,4 @@
+// The whole schema, one file per domain. drizzle-kit reads this file to generate migrations.
+export * from "./catalogue";
+export * from "./mail";
+export * from "./system";

@@ -1,0 +1,188 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The environment, read once and checked with zod. Every setting the portal knows is here;
+ * `.env.example` lists the same names with their meaning.
+ *
+ * PORTAL_MODE decides what is allowed: `demo` (the embedded default: PGlite, mail to files,
+ * demo features on) or `production` (refuses unsafe settings at start-up).
+ */
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #1a5f8a");
+
+const rawSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).optional(),
+  PORTAL_MODE: z.enum(["demo", "production"]).optional(),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  RUN_WORKER: bool.optional(),
+  PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  PARTY_DATA_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32 random bytes in base64 (openssl rand -base64 32)")
+    .optional(),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DEMO_FEATURES: bool.optional(),
+  ALLOW_DEMO_FEATURES_IN_PRODUCTION: bool.default(false),
+  MUNICIPALITY_NAME: z.string().min(2).default("Gemeente Voorbeeldstad"),
+  MUNICIPALITY_LOGO: z.string().min(1).default("/branding/voorbeeldstad.svg"),
+  MUNICIPALITY_COLOUR_PRIMARY: hexColour.default("#1a5f8a"),
+  MUNICIPALITY_COLOUR_ACCENT: hexColour.default("#8a3b12"),
+  MUNICIPALITY_PHONE: z.string().min(3).default("14 0123"),
+  MUNICIPALITY_EMAIL: z.string().email().default("info@voorbeeldstad.example"),
+  MUNICIPALITY_COUNTER_ADDRESS: z.string().min(3).default("Stadhuisplein 1, 1234 AB Voorbeeldstad"),
+  MUNICIPALITY_OPENING_HOURS: z
+    .string()
+    .min(3)
+    .default("Maandag tot en met vrijdag van 9.00 tot 17.00 uur; donderdag ook van 18.00 tot 20.00 uur"),
+  MUNICIPALITY_OPENING_HOURS_EN: z
+    .string()
+    .min(3)
+    .default("Monday to Friday from 9:00 to 17:00; Thursday also from 18:00 to 20:00"),
+  MUNICIPALITY_WEBSITE: z.string().url().default("https://www.voorbeeldstad.example"),
+});
+
+export type RawEnv = z.input<typeof rawSchema>;
+
+export interface PortalEnv {
+  mode: "demo" | "production";
+  database: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
+  dataDir: string;
+  runWorker: boolean;
+  publicUrl: string;
+  authSecret: string | undefined;
+  partyDataKey: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: z.infer<typeof rawSchema>["LOG_LEVEL"];
+  demoFeatures: boolean;
+  allowDemoInProduction: boolean;
+  municipality: {
+    name: string;
+    logo: string;
+    colourPrimary: string;
+    colourAccent: string;
+    phone: string;
+    email: string;
+    counterAddress: string;
+    openingHours: { nl: string; en: string };
+    website: string;
+  };
+}
+
+export class ConfigurationError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`The portal cannot start with this configuration:\n- ${problems.join("\n- ")}`);
+    this.name = "ConfigurationError";
+  }
+}
+
+/** Parses an environment into the portal's settings; throws ConfigurationError listing every problem. */
+export function parseEnv(source: Record<string, string | undefined>): PortalEnv {
+  // Empty strings mean "not set", as in most .env files.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = rawSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigurationError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const raw = result.data;
+  const mode = raw.PORTAL_MODE ?? (raw.DATABASE_URL ? "production" : "demo");
+  const env: PortalEnv = {
+    mode,
+    database: raw.DATABASE_URL
+      ? { kind: "postgres", url: raw.DATABASE_URL }
+      : { kind: "pglite", dataDir: path.resolve(raw.DATA_DIR, "pglite") },
+    dataDir: path.resolve(raw.DATA_DIR),
+    runWorker: raw.RUN_WORKER ?? true,
+    publicUrl: raw.PUBLIC_URL.replace(/\/$/, ""),
+    authSecret: raw.AUTH_SECRET,
+    partyDataKey: raw.PARTY_DATA_KEY,
+    smtpUrl: raw.SMTP_URL,
+    mailFrom: raw.MAIL_FROM ?? `${raw.MUNICIPALITY_NAME} <noreply@${new URL(raw.MUNICIPALITY_WEBSITE).hostname.replace(/^www\./, "")}>`,
+    logLevel: raw.LOG_LEVEL,
+    demoFeatures: raw.DEMO_FEATURES ?? mode === "demo",
+    allowDemoInProduction: raw.ALLOW_DEMO_FEATURES_IN_PRODUCTION,
+    municipality: {
+      name: raw.MUNICIPALITY_NAME,
+      logo: raw.MUNICIPALITY_LOGO,
+      colourPrimary: raw.MUNICIPALITY_COLOUR_PRIMARY.toLowerCase(),
+      colourAccent: raw.MUNICIPALITY_COLOUR_ACCENT.toLowerCase(),
+      phone: raw.MUNICIPALITY_PHONE,
+      email: raw.MUNICIPALITY_EMAIL,
+      counterAddress: raw.MUNICIPALITY_COUNTER_ADDRESS,
+      openingHours: { nl: raw.MUNICIPALITY_OPENING_HOURS, en: raw.MUNICIPALITY_OPENING_HOURS_EN },
+      website: raw.MUNICIPALITY_WEBSITE,
+    },
+  };
+  const problems = configurationProblems(env);
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return env;
+}
+
+/** Relative luminance contrast ratio of two #rrggbb colours (WCAG 2.1 definition). */
+export function contrastRatio(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+    const [r, g, bl] = channels.map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** Every reason this configuration is unsafe or unusable; empty when it may start. */
+export function configurationProblems(env: PortalEnv): string[] {
+  const problems: string[] = [];
+  // Brand colours carry white text (buttons, header): WCAG 2.1 AA needs 4.5:1.
+  for (const [name, colour] of [
+    ["MUNICIPALITY_COLOUR_PRIMARY", env.municipality.colourPrimary],
+    ["MUNICIPALITY_COLOUR_ACCENT", env.municipality.colourAccent],
+  ] as const) {
+    const ratio = contrastRatio(colour, "#ffffff");
+    if (ratio < 4.5) {
+      problems.push(`${name}: ${colour} has a contrast of ${ratio.toFixed(2)}:1 with white text; WCAG 2.1 AA needs at least 4.5:1. Choose a darker colour.`);
+    }
+  }
+  if (env.mode === "production") {
+    if (!env.authSecret) problems.push("AUTH_SECRET is required in production (at least 32 random characters: openssl rand -base64 48).");
+    if (!env.partyDataKey) problems.push("PARTY_DATA_KEY is required in production (openssl rand -base64 32); it encrypts BSNs at rest.");
+    if (env.database.kind !== "postgres") problems.push("DATABASE_URL is required in production; the embedded database is for trying the portal only.");
+    if (!env.smtpUrl) problems.push("SMTP_URL is required in production; without it mail would only be written to files.");
+    if (!env.publicUrl.startsWith("https://")) problems.push("PUBLIC_URL must start with https:// in production.");
+    if (env.demoFeatures && !env.allowDemoInProduction) {
+      problems.push("DEMO_FEATURES is on (login simulators, demo mailbox, demo data). Switch it off, or set ALLOW_DEMO_FEATURES_IN_PRODUCTION=true for an acceptance environment.");
+    }
+  }
+  return problems;
+}
+
+const globalForEnv = globalThis as unknown as { __portalEnv?: PortalEnv };
+
+/** The portal's settings from process.env, parsed once per process. */
+export function env(): PortalEnv {
+  globalForEnv.__portalEnv ??= parseEnv(process.env);
+  return globalForEnv.__portalEnv;
+}
+
+/**
+ * A secret that must survive restarts. In production it comes from the environment (checked
+ * at start-up); in demo mode one is generated once and kept in the data folder.
+ */
+export function demoSecret(name: "auth-secret" | "party-data-key", dataDir: string): string {
+  const file = path.join(dataDir, "secrets", name);
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const value = randomBytes(32).toString("base64");
+  writeFileSync(file, value, { mode: 0o600 });
+  return value;
+}

@@ -1,0 +1,42 @@
+import type { z } from "zod";
+import type { Logger } from "pino";
+
+/** What a job handler gets besides its payload. */
+export interface JobContext {
+  jobId: string;
+  /** 0 on the first attempt, then 1, 2, ... */
+  retryCount: number;
+  log: Logger;
+}
+
+/** Retry and retention settings of a job's queue (a subset of pg-boss's queue options). */
+export interface JobQueueOptions {
+  retryLimit?: number;
+  retryDelay?: number;
+  retryBackoff?: boolean;
+  retryDelayMax?: number;
+  expireInSeconds?: number;
+  deleteAfterSeconds?: number;
+}
+
+export interface JobDefinition<S extends z.ZodType = z.ZodType> {
+  name: string;
+  payload: S;
+  /** Must be safe to run twice: a job can be delivered again after a crash or a time-out. */
+  handle: (data: z.output<S>, context: JobContext) => Promise<void>;
+  queue: JobQueueOptions;
+}
+
+/**
+ * Defines a job: a name, a zod schema for its payload and a handler. The payload is checked
+ * when the job is enqueued and again when it is handled.
+ */
+export function defineJob<S extends z.ZodType>(definition: {
+  name: string;
+  payload: S;
+  handle: (data: z.output<S>, context: JobContext) => Promise<void>;
+  queue?: JobQueueOptions;
+}): JobDefinition<S> {
+  if (!/^[a-z][a-z0-9.-]*$/.test(definition.name)) throw new Error(`Invalid job name: ${definition.name}`);
+  return { queue: { retryLimit: 5, retryDelay: 10, retryBackoff: true, retryDelayMax: 3600 }, ...definition };
+}

@@ -1,0 +1,5 @@
+import type { JobDefinition } from "./define";
+import { sendMailJob } from "../mail/jobs";
+
+/** Every job the portal knows. A worker handles all of them; add new ones here. */
+export const allJobs: JobDefinition[] = [sendMailJob as unknown as JobDefinition];

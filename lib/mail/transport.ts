@@ -1,0 +1,114 @@
+import { randomUUID } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import nodemailer from "nodemailer";
+
+/**
+ * The mail transport: SMTP through nodemailer (pooled connections) when SMTP_URL is set,
+ * otherwise files in <DATA_DIR>/mail for the demo mailbox. The notification engine builds
+ * on this; it never talks to nodemailer itself.
+ */
+
+export interface OutgoingMail {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** Stable id for this mail; becomes the Message-ID so a resend is recognisable. */
+  idempotencyKey: string;
+  headers?: Record<string, string>;
+}
+
+export interface SentMail {
+  messageId: string;
+  /** What the receiving server said (SMTP) or where the file went. */
+  response: string;
+}
+
+export interface MailTransport {
+  kind: "smtp" | "file";
+  send(mail: OutgoingMail): Promise<SentMail>;
+  close(): void;
+}
+
+/** A temporary failure is worth retrying; a permanent one (5xx, refused address) is not. */
+export type MailFailureKind = "temporary" | "permanent";
+
+/** Classifies a transport error by its SMTP response code; network errors are temporary. */
+export function classifyMailError(error: unknown): MailFailureKind {
+  const code = (error as { responseCode?: number }).responseCode;
+  if (typeof code === "number") return code >= 500 ? "permanent" : "temporary";
+  const kind = (error as { code?: string }).code;
+  if (kind === "EENVELOPE") return "permanent";
+  return "temporary";
+}
+
+function messageIdFor(mail: OutgoingMail, domainOf: string): string {
+  const domain = domainOf.match(/@([^>\s]+)/)?.[1] ?? "mijnomgeving.local";
+  return `<${mail.idempotencyKey.replace(/[^A-Za-z0-9._-]/g, "-")}@${domain}>`;
+}
+
+/** An SMTP transport with pooled connections. */
+export function createSmtpTransport(smtpUrl: string): MailTransport {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
+  const transporter = nodemailer.createTransport(url.toString());
+  return {
+    kind: "smtp",
+    async send(mail) {
+      const info = await transporter.sendMail({
+        from: mail.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        headers: mail.headers,
+        messageId: messageIdFor(mail, mail.from),
+      });
+      return { messageId: info.messageId, response: info.response };
+    },
+    close: () => transporter.close(),
+  };
+}
+
+/** What the demo mailbox keeps beside each .eml file. */
+export interface StoredMail {
+  id: string;
+  messageId: string;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  sentAt: string;
+}
+
+/** A transport that writes each mail as .eml plus a .json summary into a folder. */
+export function createFileTransport(folder: string): MailTransport {
+  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return {
+    kind: "file",
+    async send(mail) {
+      mkdirSync(folder, { recursive: true });
+      const messageId = messageIdFor(mail, mail.from);
+      const info = await transporter.sendMail({
+        from: mail.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        headers: mail.headers,
+        messageId,
+      });
+      const sentAt = new Date();
+      // Sortable by time, unique, and safe as a file and URL name.
+      const id = `${sentAt.toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}`;
+      writeFileSync(path.join(folder, `${id}.eml`), info.message as Buffer);
+      const stored: StoredMail = { id, messageId, from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, sentAt: sentAt.toISOString() };
+      writeFileSync(path.join(folder, `${id}.json`), JSON.stringify(stored, null, 2));
+      return { messageId, response: `written to ${id}.eml` };
+    },
+    close: () => {},
+  };
+}
