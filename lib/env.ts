@@ -1,5 +1,3 @@
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -172,17 +170,4 @@ const globalForEnv = globalThis as unknown as { __portalEnv?: PortalEnv };
 export function env(): PortalEnv {
   globalForEnv.__portalEnv ??= parseEnv(process.env);
   return globalForEnv.__portalEnv;
-}
-
-/**
- * A secret that must survive restarts. In production it comes from the environment (checked
- * at start-up); in demo mode one is generated once and kept in the data folder.
- */
-export function demoSecret(name: "auth-secret" | "party-data-key", dataDir: string): string {
-  const file = path.join(dataDir, "secrets", name);
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const value = randomBytes(32).toString("base64");
-  writeFileSync(file, value, { mode: 0o600 });
-  return value;
 }
