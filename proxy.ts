@@ -1,10 +1,25 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { defaultLocale, isLocale, LOCALE_COOKIE } from "@/lib/i18n";
+import { databaseIsDown } from "@/lib/runtime/database-state";
+import { databaseUnavailableHtml } from "@/lib/runtime/unavailable-page";
 
 /**
- * Gives every request an id (kept from a trusted load balancer when it sends one) for the
- * logs, and tells server components the current path. Runs before every page and route.
+ * Runs before every page and route:
+ * - gives every request an id (kept from a trusted load balancer when it sends a sane one) for
+ *   the logs, and tells server components the current path;
+ * - while the database cannot be reached, answers page requests with a plain 503 page that
+ *   works without JavaScript. Form posts still go through, so the form comes back with its
+ *   values and a message instead of being lost.
  */
 export function proxy(request: NextRequest) {
+  const isPageView = (request.method === "GET" || request.method === "HEAD") && !request.nextUrl.pathname.startsWith("/api/");
+  if (isPageView && databaseIsDown()) {
+    const chosen = request.cookies.get(LOCALE_COOKIE)?.value;
+    return new NextResponse(databaseUnavailableHtml(isLocale(chosen) ? chosen : defaultLocale), {
+      status: 503,
+      headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": "30", "Cache-Control": "no-store" },
+    });
+  }
   const incoming = request.headers.get("x-request-id");
   const requestId = incoming && /^[A-Za-z0-9._-]{8,128}$/.test(incoming) ? incoming : crypto.randomUUID();
   const headers = new Headers(request.headers);

@@ -32,6 +32,30 @@ const rawSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO_FEATURES: bool.optional(),
   ALLOW_DEMO_FEATURES_IN_PRODUCTION: bool.default(false),
+  RESIDENT_IDLE_MINUTES: z.coerce.number().int().min(1).max(120).default(15),
+  RESIDENT_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(4),
+  STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).max(480).default(60),
+  STAFF_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(10),
+  DIGID_OIDC_ISSUER: z.string().url().optional(),
+  DIGID_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  DIGID_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  DIGID_OIDC_SCOPE: z.string().min(1).default("openid"),
+  DIGID_BSN_CLAIM: z.string().min(1).default("bsn"),
+  DIGID_LEVEL_CLAIM: z.string().min(1).default("acr"),
+  EHERKENNING_OIDC_ISSUER: z.string().url().optional(),
+  EHERKENNING_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  EHERKENNING_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  EHERKENNING_OIDC_SCOPE: z.string().min(1).default("openid"),
+  EHERKENNING_KVK_CLAIM: z.string().min(1).default("kvk"),
+  EHERKENNING_BRANCH_CLAIM: z.string().min(1).default("vestigingsnummer"),
+  EHERKENNING_LEVEL_CLAIM: z.string().min(1).default("acr"),
+  STAFF_OIDC_ISSUER: z.string().url().optional(),
+  STAFF_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  STAFF_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  STAFF_OIDC_SCOPE: z.string().min(1).default("openid email profile"),
+  STAFF_OIDC_ROLES_CLAIM: z.string().min(1).default("roles"),
+  /** JSON object: identity provider role or group -> portal roles, e.g. {"KCC":["balie"],"Beheer":["beheerder"]}. */
+  STAFF_OIDC_ROLE_MAP: z.string().optional(),
   MUNICIPALITY_NAME: z.string().min(2).default("Gemeente Voorbeeldstad"),
   MUNICIPALITY_LOGO: z.string().min(1).default("/branding/voorbeeldstad.svg"),
   MUNICIPALITY_COLOUR_PRIMARY: hexColour.default("#1a5f8a"),
@@ -65,6 +89,15 @@ export interface PortalEnv {
   logLevel: z.infer<typeof rawSchema>["LOG_LEVEL"];
   demoFeatures: boolean;
   allowDemoInProduction: boolean;
+  sessions: {
+    resident: { idleSeconds: number; maxSeconds: number };
+    staff: { idleSeconds: number; maxSeconds: number };
+  };
+  oidc: {
+    digid?: OidcClientSettings & { bsnClaim: string; levelClaim: string };
+    eherkenning?: OidcClientSettings & { kvkClaim: string; branchClaim: string; levelClaim: string };
+    staff?: OidcClientSettings & { rolesClaim: string; roleMap: Record<string, string[]> };
+  };
   municipality: {
     name: string;
     logo: string;
@@ -76,6 +109,13 @@ export interface PortalEnv {
     openingHours: { nl: string; en: string };
     website: string;
   };
+}
+
+export interface OidcClientSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
 }
 
 export class ConfigurationError extends Error {
@@ -95,6 +135,27 @@ export function parseEnv(source: Record<string, string | undefined>): PortalEnv 
   }
   const raw = result.data;
   const mode = raw.PORTAL_MODE ?? (raw.DATABASE_URL ? "production" : "demo");
+  const problems: string[] = [];
+  const client = (prefix: "DIGID" | "EHERKENNING" | "STAFF"): OidcClientSettings | undefined => {
+    const issuer = raw[`${prefix}_OIDC_ISSUER`];
+    const clientId = raw[`${prefix}_OIDC_CLIENT_ID`];
+    const clientSecret = raw[`${prefix}_OIDC_CLIENT_SECRET`];
+    if (!issuer && !clientId && !clientSecret) return undefined;
+    if (!issuer || !clientId || !clientSecret) {
+      problems.push(`${prefix}_OIDC_ISSUER, ${prefix}_OIDC_CLIENT_ID and ${prefix}_OIDC_CLIENT_SECRET must be set together.`);
+      return undefined;
+    }
+    return { issuer, clientId, clientSecret, scope: raw[`${prefix}_OIDC_SCOPE`] };
+  };
+  let roleMap: Record<string, string[]> = {};
+  if (raw.STAFF_OIDC_ROLE_MAP) {
+    const parsed = z.record(z.string(), z.array(z.enum(["balie", "behandelaar", "beheerder"]))).safeParse(safeJson(raw.STAFF_OIDC_ROLE_MAP));
+    if (parsed.success) roleMap = parsed.data;
+    else problems.push('STAFF_OIDC_ROLE_MAP must be JSON like {"KCC":["balie"],"Vergunningen":["behandelaar"],"Beheer":["beheerder"]}.');
+  }
+  const digid = client("DIGID");
+  const eherkenning = client("EHERKENNING");
+  const staff = client("STAFF");
   const env: PortalEnv = {
     mode,
     database: raw.DATABASE_URL
@@ -110,6 +171,15 @@ export function parseEnv(source: Record<string, string | undefined>): PortalEnv 
     logLevel: raw.LOG_LEVEL,
     demoFeatures: raw.DEMO_FEATURES ?? mode === "demo",
     allowDemoInProduction: raw.ALLOW_DEMO_FEATURES_IN_PRODUCTION,
+    sessions: {
+      resident: { idleSeconds: raw.RESIDENT_IDLE_MINUTES * 60, maxSeconds: raw.RESIDENT_MAX_HOURS * 3600 },
+      staff: { idleSeconds: raw.STAFF_IDLE_MINUTES * 60, maxSeconds: raw.STAFF_MAX_HOURS * 3600 },
+    },
+    oidc: {
+      digid: digid && { ...digid, bsnClaim: raw.DIGID_BSN_CLAIM, levelClaim: raw.DIGID_LEVEL_CLAIM },
+      eherkenning: eherkenning && { ...eherkenning, kvkClaim: raw.EHERKENNING_KVK_CLAIM, branchClaim: raw.EHERKENNING_BRANCH_CLAIM, levelClaim: raw.EHERKENNING_LEVEL_CLAIM },
+      staff: staff && { ...staff, rolesClaim: raw.STAFF_OIDC_ROLES_CLAIM, roleMap },
+    },
     municipality: {
       name: raw.MUNICIPALITY_NAME,
       logo: raw.MUNICIPALITY_LOGO,
@@ -122,9 +192,17 @@ export function parseEnv(source: Record<string, string | undefined>): PortalEnv 
       website: raw.MUNICIPALITY_WEBSITE,
     },
   };
-  const problems = configurationProblems(env);
+  problems.push(...configurationProblems(env));
   if (problems.length > 0) throw new ConfigurationError(problems);
   return env;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Relative luminance contrast ratio of two #rrggbb colours (WCAG 2.1 definition). */

@@ -26,7 +26,7 @@ export function messagesFor(locale: Locale): Messages {
 
 /** Fills {placeholders} in a text; unknown placeholders are left visible so a mistake shows. */
 export function format(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(values, key) ? String(values[key]) : whole));
 }
 
 /** A date as residents read it: "28 november 2026", in Europe/Amsterdam. */

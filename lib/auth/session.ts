@@ -1,0 +1,155 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { parties, sessions, staffUsers, type AuthMethod, type StaffRole } from "@/db/schema/identity";
+import { withDb } from "../db";
+import { env } from "../env";
+import { isAssuranceLevel, type AssuranceLevel } from "./levels";
+import type { Actor } from "./policy";
+
+/**
+ * Server-side sessions. The browser's cookie holds 32 random bytes; the database keeps only
+ * their SHA-256, with who the session belongs to, the login method and level, and when it was
+ * last used. Ending the row ends the session at once: logout, deactivation, "log out everywhere".
+ */
+
+export const SESSION_COOKIE = "mo_sessie";
+
+/** Updating last_seen_at on every request would make every page a write; once per this many seconds is enough. */
+const TOUCH_AFTER_SECONDS = 30;
+
+export type SessionEndReason = NonNullable<(typeof sessions.$inferSelect)["endReason"]>;
+
+export function hashSessionToken(token: string): string {
+  return createHash("sha256").update(token).digest("base64url");
+}
+
+export interface StartedSession {
+  sessionId: string;
+  /** Goes into the cookie; never stored. */
+  token: string;
+  expiresAt: Date;
+  idleTimeoutSeconds: number;
+}
+
+/** Starts a session for a party (resident or business) or a staff member, in the caller's transaction. */
+export async function startSession(
+  tx: DbOrTx,
+  subject: { partyId: string; method: AuthMethod; assuranceLevel: AssuranceLevel } | { staffUserId: string; method: AuthMethod },
+): Promise<StartedSession> {
+  const limits = "partyId" in subject ? env().sessions.resident : env().sessions.staff;
+  const token = randomBytes(32).toString("base64url");
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + limits.maxSeconds * 1000);
+  const [row] = await tx
+    .insert(sessions)
+    .values({
+      tokenHash: hashSessionToken(token),
+      partyId: "partyId" in subject ? subject.partyId : null,
+      staffUserId: "staffUserId" in subject ? subject.staffUserId : null,
+      method: subject.method,
+      assuranceLevel: "partyId" in subject ? subject.assuranceLevel : null,
+      createdAt: now,
+      lastSeenAt: now,
+      idleTimeoutSeconds: limits.idleSeconds,
+      expiresAt,
+    })
+    .returning({ id: sessions.id });
+  return { sessionId: row!.id, token, expiresAt, idleTimeoutSeconds: limits.idleSeconds };
+}
+
+export interface ResolvedSession {
+  actor: Extract<Actor, { kind: "party" } | { kind: "staff" }>;
+  sessionId: string;
+  method: AuthMethod;
+  /** When the session ends if nothing happens (idle limit), and at the latest. */
+  idleDeadline: Date;
+  expiresAt: Date;
+}
+
+export type SessionLookup = { status: "active"; session: ResolvedSession } | { status: "ended"; reason: SessionEndReason } | { status: "none" };
+
+/**
+ * Finds the session for a cookie token and checks it: ended, past its absolute limit, idle too
+ * long, or belonging to a deactivated staff member all count as ended (and are recorded so).
+ * An active session's last use is refreshed.
+ */
+export async function lookupSession(token: string, now = new Date()): Promise<SessionLookup> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { status: "none" };
+  return withDb(async (db) => {
+    const [row] = await db
+      .select({
+        id: sessions.id,
+        partyId: sessions.partyId,
+        staffUserId: sessions.staffUserId,
+        method: sessions.method,
+        assuranceLevel: sessions.assuranceLevel,
+        lastSeenAt: sessions.lastSeenAt,
+        idleTimeoutSeconds: sessions.idleTimeoutSeconds,
+        expiresAt: sessions.expiresAt,
+        endedAt: sessions.endedAt,
+        endReason: sessions.endReason,
+        partyKind: parties.kind,
+        staffRoles: staffUsers.roles,
+        staffActive: staffUsers.active,
+        staffName: staffUsers.displayName,
+      })
+      .from(sessions)
+      .leftJoin(parties, eq(parties.id, sessions.partyId))
+      .leftJoin(staffUsers, eq(staffUsers.id, sessions.staffUserId))
+      .where(eq(sessions.tokenHash, hashSessionToken(token)));
+    if (!row) return { status: "none" } as const;
+    if (row.endedAt) return { status: "ended", reason: row.endReason ?? "logout" } as const;
+
+    const idleDeadline = new Date(row.lastSeenAt.getTime() + row.idleTimeoutSeconds * 1000);
+    let reason: SessionEndReason | null = null;
+    if (now >= row.expiresAt) reason = "expired";
+    else if (now >= idleDeadline) reason = "idle";
+    else if (row.staffUserId && !row.staffActive) reason = "deactivated";
+    if (reason) {
+      await endSession(db, row.id, reason);
+      return { status: "ended", reason } as const;
+    }
+
+    if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_SECONDS * 1000) {
+      await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, row.id), isNull(sessions.endedAt)));
+    }
+    const actor: ResolvedSession["actor"] =
+      row.partyId && row.partyKind && isAssuranceLevel(row.assuranceLevel)
+        ? { kind: "party", partyId: row.partyId, partyKind: row.partyKind, sessionId: row.id, level: row.assuranceLevel }
+        : { kind: "staff", staffUserId: row.staffUserId!, roles: (row.staffRoles ?? []) as StaffRole[], sessionId: row.id, displayName: row.staffName ?? "" };
+    return {
+      status: "active",
+      session: {
+        actor,
+        sessionId: row.id,
+        method: row.method,
+        idleDeadline: new Date(Math.min(now.getTime() + row.idleTimeoutSeconds * 1000, row.expiresAt.getTime())),
+        expiresAt: row.expiresAt,
+      },
+    } as const;
+  });
+}
+
+/** Ends one session (idempotent: an ended session keeps its first reason). */
+export async function endSession(db: DbOrTx, sessionId: string, reason: SessionEndReason): Promise<void> {
+  await db.update(sessions).set({ endedAt: sql`now()`, endReason: reason }).where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
+}
+
+/** Ends every open session of a staff member or party; returns how many were ended. */
+export async function endSessionsOf(db: DbOrTx, subject: { staffUserId: string } | { partyId: string }, reason: SessionEndReason): Promise<number> {
+  const match = "staffUserId" in subject ? eq(sessions.staffUserId, subject.staffUserId) : eq(sessions.partyId, subject.partyId);
+  const ended = await db.update(sessions).set({ endedAt: sql`now()`, endReason: reason }).where(and(match, isNull(sessions.endedAt))).returning({ id: sessions.id });
+  return ended.length;
+}
+
+/** The cookie settings for a session token: HttpOnly, SameSite=Lax, Secure when the portal runs on https. */
+export function sessionCookieOptions(expiresAt: Date) {
+  return {
+    httpOnly: true,
+    sameSite: "lax" as const,
+    secure: env().publicUrl.startsWith("https://"),
+    path: "/",
+    expires: expiresAt,
+  };
+}
