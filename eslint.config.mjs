@@ -16,5 +16,5 @@ export default defineConfig([
     files: ["lib/**", "db/**", "scripts/**", "bench/**", "e2e/**", "tests/**", "**/*.test.ts", "instrumentation.ts"],
     rules: { "no-restricted-imports": "off" },
   },
-  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", ".data/**", ".test-data/**", "node_modules/**", "playwright-report/**", "test-results/**", "db/migrations/**", "bench/.work/**"]),
+  globalIgnores([".next/**", ".next-*/**", "out/**", "build/**", "next-env.d.ts", ".data/**", ".test-data/**", "node_modules/**", "playwright-report/**", "test-results/**", "db/migrations/**", "bench/.work/**"]),
 ]);

@@ -1,10 +1,19 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // Separate build folders let several builds (a developer's, the tests', a benchmark's) live side by side.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // These packages load WebAssembly, native bindings or worker files by path and must not be bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "pg", "postgres", "pino", "nodemailer"],
   poweredByHeader: false,
+  // Metadata (the page <title>) is resolved before the response starts, for every visitor, not
+  // streamed into <body> later: titles belong in <head> for screen readers and browsers without
+  // JavaScript, and a notFound() from the page or its metadata is then always answered with the
+  // server-rendered 404 page instead of an empty error document that needs JavaScript.
+  htmlLimitedBots: /.*/,
   typescript: { tsconfigPath: "tsconfig.json" },
+  // Fixed headers for every response, static files included. Content-Security-Policy (a nonce per
+  // request) and Strict-Transport-Security (only over https) are set in proxy.ts: one place per header.
   async headers() {
     return [
       {

@@ -2,6 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { defaultLocale, isLocale, LOCALE_COOKIE } from "@/lib/i18n";
 import { databaseIsDown } from "@/lib/runtime/database-state";
 import { databaseUnavailableHtml } from "@/lib/runtime/unavailable-page";
+import { env } from "@/lib/env";
+import { contentSecurityPolicy, newNonce, originOf, strictTransportSecurity } from "@/lib/security/headers";
 
 /**
  * Runs before every page and route:
@@ -9,15 +11,33 @@ import { databaseUnavailableHtml } from "@/lib/runtime/unavailable-page";
  *   the logs, and tells server components the current path;
  * - while the database cannot be reached, answers page requests with a plain 503 page that
  *   works without JavaScript. Form posts still go through, so the form comes back with its
- *   values and a message instead of being lost.
+ *   values and a message instead of being lost;
+ * - sets the Content-Security-Policy with a fresh nonce (Next reads it from the request's CSP
+ *   header and puts it on its scripts) and, over https, HSTS.
  */
 export function proxy(request: NextRequest) {
   const isPageView = (request.method === "GET" || request.method === "HEAD") && !request.nextUrl.pathname.startsWith("/api/");
+  const nonce = newNonce();
+  const settings = env();
+  const csp = contentSecurityPolicy({
+    nonce,
+    // Login buttons post to us and are redirected to the provider: form-action covers that redirect.
+    formActionOrigins: [settings.oidc.digid?.issuer, settings.oidc.eherkenning?.issuer, settings.oidc.staff?.issuer].map(originOf).filter((o): o is string => o !== null),
+    development: process.env.NODE_ENV === "development",
+    https: settings.publicUrl.startsWith("https://"),
+  });
+  const hsts = strictTransportSecurity(settings.publicUrl);
   if (isPageView && databaseIsDown()) {
     const chosen = request.cookies.get(LOCALE_COOKIE)?.value;
     return new NextResponse(databaseUnavailableHtml(isLocale(chosen) ? chosen : defaultLocale), {
       status: 503,
-      headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": "30", "Cache-Control": "no-store" },
+      headers: {
+        "Content-Type": "text/html; charset=utf-8",
+        "Retry-After": "30",
+        "Cache-Control": "no-store",
+        "Content-Security-Policy": csp,
+        ...(hsts ? { "Strict-Transport-Security": hsts } : {}),
+      },
     });
   }
   const incoming = request.headers.get("x-request-id");
@@ -25,8 +45,12 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
   headers.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("x-request-id", requestId);
+  response.headers.set("Content-Security-Policy", csp);
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
   return response;
 }
 

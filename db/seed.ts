@@ -1,5 +1,7 @@
 import type { Db } from "./index";
-import { installationFacts, products, type NewProduct } from "./schema";
+import { inArray } from "drizzle-orm";
+import { hashPassword } from "../lib/auth/passwords";
+import { installationFacts, products, staffUsers, type NewProduct, type StaffRole } from "./schema";
 
 /**
  * Demo data for Gemeente Voorbeeldstad. Idempotent and non-destructive: rows that exist (by
@@ -81,9 +83,30 @@ export const demoProducts: NewProduct[] = [
   },
 ];
 
+/** The password of every demo staff account (README, "Demo data"). Only seeded where demo features are on. */
+export const DEMO_STAFF_PASSWORD = "Demo-wachtwoord-2026";
+
+export const demoStaff: { email: string; displayName: string; roles: StaffRole[] }[] = [
+  { email: "balie@voorbeeldstad.example", displayName: "Bente Balie", roles: ["balie"] },
+  { email: "behandelaar@voorbeeldstad.example", displayName: "Bas Behandelaar", roles: ["behandelaar"] },
+  { email: "beheerder@voorbeeldstad.example", displayName: "Bea Beheerder", roles: ["beheerder"] },
+  { email: "multi@voorbeeldstad.example", displayName: "Mo Meerdere-Rollen", roles: ["balie", "behandelaar"] },
+];
+
+/** Adds the demo staff accounts that are missing; hashes a password only for those (scrypt is slow on purpose). */
+export async function seedDemoStaff(db: Db): Promise<number> {
+  const existing = new Set((await db.select({ email: staffUsers.email }).from(staffUsers).where(inArray(staffUsers.email, demoStaff.map((s) => s.email)))).map((r) => r.email));
+  const missing = demoStaff.filter((s) => !existing.has(s.email));
+  if (missing.length === 0) return 0;
+  const rows = await Promise.all(missing.map(async (s) => ({ ...s, passwordHash: await hashPassword(DEMO_STAFF_PASSWORD) })));
+  const added = await db.insert(staffUsers).values(rows).onConflictDoNothing({ target: staffUsers.email }).returning({ id: staffUsers.id });
+  return added.length;
+}
+
 /** Seeds the demo municipality. Safe to run any number of times. */
 export async function seedDemoData(db: Db): Promise<{ productsAdded: number }> {
   const added = await db.insert(products).values(demoProducts).onConflictDoNothing({ target: products.slug }).returning({ id: products.id });
+  await seedDemoStaff(db);
   await db
     .insert(installationFacts)
     .values({ key: "demo-data-seeded-at", value: new Date().toISOString() })

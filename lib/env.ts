@@ -32,7 +32,8 @@ const rawSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO_FEATURES: bool.optional(),
   ALLOW_DEMO_FEATURES_IN_PRODUCTION: bool.default(false),
-  RESIDENT_IDLE_MINUTES: z.coerce.number().int().min(1).max(120).default(15),
+  /** Fractions allowed so tests can use a limit of seconds (0.05 = 3 s). */
+  RESIDENT_IDLE_MINUTES: z.coerce.number().min(0.01).max(120).default(15),
   RESIDENT_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(4),
   STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).max(480).default(60),
   STAFF_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(10),
@@ -56,6 +57,8 @@ const rawSchema = z.object({
   STAFF_OIDC_ROLES_CLAIM: z.string().min(1).default("roles"),
   /** JSON object: identity provider role or group -> portal roles, e.g. {"KCC":["balie"],"Beheer":["beheerder"]}. */
   STAFF_OIDC_ROLE_MAP: z.string().optional(),
+  /** Residents see the name of the staff member in "Wie heeft mijn gegevens bekeken" (otherwise only the role). */
+  PROCESSING_LOG_SHOW_STAFF_NAMES: bool.default(false),
   MUNICIPALITY_NAME: z.string().min(2).default("Gemeente Voorbeeldstad"),
   MUNICIPALITY_LOGO: z.string().min(1).default("/branding/voorbeeldstad.svg"),
   MUNICIPALITY_COLOUR_PRIMARY: hexColour.default("#1a5f8a"),
@@ -93,6 +96,7 @@ export interface PortalEnv {
     resident: { idleSeconds: number; maxSeconds: number };
     staff: { idleSeconds: number; maxSeconds: number };
   };
+  processingLog: { showStaffNames: boolean };
   oidc: {
     digid?: OidcClientSettings & { bsnClaim: string; levelClaim: string };
     eherkenning?: OidcClientSettings & { kvkClaim: string; branchClaim: string; levelClaim: string };
@@ -172,9 +176,10 @@ export function parseEnv(source: Record<string, string | undefined>): PortalEnv 
     demoFeatures: raw.DEMO_FEATURES ?? mode === "demo",
     allowDemoInProduction: raw.ALLOW_DEMO_FEATURES_IN_PRODUCTION,
     sessions: {
-      resident: { idleSeconds: raw.RESIDENT_IDLE_MINUTES * 60, maxSeconds: raw.RESIDENT_MAX_HOURS * 3600 },
+      resident: { idleSeconds: Math.max(1, Math.round(raw.RESIDENT_IDLE_MINUTES * 60)), maxSeconds: raw.RESIDENT_MAX_HOURS * 3600 },
       staff: { idleSeconds: raw.STAFF_IDLE_MINUTES * 60, maxSeconds: raw.STAFF_MAX_HOURS * 3600 },
     },
+    processingLog: { showStaffNames: raw.PROCESSING_LOG_SHOW_STAFF_NAMES },
     oidc: {
       digid: digid && { ...digid, bsnClaim: raw.DIGID_BSN_CLAIM, levelClaim: raw.DIGID_LEVEL_CLAIM },
       eherkenning: eherkenning && { ...eherkenning, kvkClaim: raw.EHERKENNING_KVK_CLAIM, branchClaim: raw.EHERKENNING_BRANCH_CLAIM, levelClaim: raw.EHERKENNING_LEVEL_CLAIM },

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import type { Branding } from "@/lib/branding";
 import { format, type Messages } from "@/lib/i18n";
+import { LoginState, type HeaderSession } from "@/components/auth/LoginState";
 import { LanguageSwitch } from "./LanguageSwitch";
 
 /** The header every page shares: logo and name, login state, language switch, main menu. */
-export function SiteHeader({ t, brand, path }: { t: Messages; brand: Branding; path: string }) {
+export function SiteHeader({ t, brand, path, session = null }: { t: Messages; brand: Branding; path: string; session?: HeaderSession }) {
   return (
     <header className="border-b-8 border-brand bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
@@ -18,7 +19,7 @@ export function SiteHeader({ t, brand, path }: { t: Messages; brand: Branding; p
           </span>
         </Link>
         <div className="flex flex-wrap items-center gap-4">
-          <p className="m-0 text-base text-muted">{t.frame.loginState}</p>
+          <LoginState t={t} session={session} path={path} />
           <LanguageSwitch t={t} path={path} />
         </div>
       </div>

@@ -16,6 +16,7 @@ export const processingActivities = {
   "berichtenverkeer": "Berichten en notificaties versturen",
   "beheer-accounts": "Accounts van medewerkers beheren",
   "identificatie": "Inloggen en vaststellen wie iemand is",
+  "toezicht-verwerkingen": "Toezicht op het gebruik van persoonsgegevens (het verwerkingenlogboek doorzoeken)",
 } as const;
 export type ProcessingActivity = keyof typeof processingActivities;
 

@@ -62,9 +62,14 @@ export interface ResolvedSession {
   actor: Extract<Actor, { kind: "party" } | { kind: "staff" }>;
   sessionId: string;
   method: AuthMethod;
+  /** For a business: its KvK number, which the header shows (never a BSN). */
+  kvkNumber: string | null;
+  idleTimeoutSeconds: number;
   /** When the session ends if nothing happens (idle limit), and at the latest. */
   idleDeadline: Date;
   expiresAt: Date;
+  /** Staff after an admin reset: must choose a new password first (lib/staff; their actor holds no roles until then). */
+  mustChangePassword: boolean;
 }
 
 export type SessionLookup = { status: "active"; session: ResolvedSession } | { status: "ended"; reason: SessionEndReason } | { status: "none" };
@@ -90,9 +95,11 @@ export async function lookupSession(token: string, now = new Date()): Promise<Se
         endedAt: sessions.endedAt,
         endReason: sessions.endReason,
         partyKind: parties.kind,
+        kvkNumber: parties.kvkNumber,
         staffRoles: staffUsers.roles,
         staffActive: staffUsers.active,
         staffName: staffUsers.displayName,
+        staffMustChangePassword: staffUsers.mustChangePassword,
       })
       .from(sessions)
       .leftJoin(parties, eq(parties.id, sessions.partyId))
@@ -111,23 +118,63 @@ export async function lookupSession(token: string, now = new Date()): Promise<Se
       return { status: "ended", reason } as const;
     }
 
-    if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_SECONDS * 1000) {
+    // Short idle limits (tests) need finer touches than the 30 seconds that spare the database.
+    const touched = now.getTime() - row.lastSeenAt.getTime() > Math.min(TOUCH_AFTER_SECONDS, row.idleTimeoutSeconds / 4) * 1000;
+    if (touched) {
       await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, row.id), isNull(sessions.endedAt)));
     }
+    // A staff member who must choose a new password holds no role until they have: every
+    // permission check (pages, actions, queries) refuses, and staff pages send them to do it.
+    const mustChangePassword = Boolean(row.staffUserId && row.staffMustChangePassword);
     const actor: ResolvedSession["actor"] =
       row.partyId && row.partyKind && isAssuranceLevel(row.assuranceLevel)
         ? { kind: "party", partyId: row.partyId, partyKind: row.partyKind, sessionId: row.id, level: row.assuranceLevel }
-        : { kind: "staff", staffUserId: row.staffUserId!, roles: (row.staffRoles ?? []) as StaffRole[], sessionId: row.id, displayName: row.staffName ?? "" };
+        : { kind: "staff", staffUserId: row.staffUserId!, roles: mustChangePassword ? [] : ((row.staffRoles ?? []) as StaffRole[]), sessionId: row.id, displayName: row.staffName ?? "" };
     return {
       status: "active",
       session: {
         actor,
         sessionId: row.id,
         method: row.method,
-        idleDeadline: new Date(Math.min(now.getTime() + row.idleTimeoutSeconds * 1000, row.expiresAt.getTime())),
+        kvkNumber: row.kvkNumber,
+        idleTimeoutSeconds: row.idleTimeoutSeconds,
+        idleDeadline: new Date(Math.min((touched ? now : row.lastSeenAt).getTime() + row.idleTimeoutSeconds * 1000, row.expiresAt.getTime())),
         expiresAt: row.expiresAt,
+        mustChangePassword,
       },
     } as const;
+  });
+}
+
+/**
+ * "Blijf ingelogd" and the idle check of the warning in the browser. `refresh` counts as use and
+ * moves the idle deadline; `check` (the browser thinks the deadline has passed) ends the session
+ * when the server agrees, allowing for the touch granularity, or else tells the real deadline
+ * (the person was active in another tab).
+ */
+export async function touchSession(token: string, mode: "refresh" | "check", now = new Date()): Promise<{ status: "active"; idleDeadline: Date } | { status: "ended"; reason: SessionEndReason }> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { status: "ended", reason: "logout" };
+  return withDb(async (db) => {
+    const [row] = await db
+      .select({ id: sessions.id, lastSeenAt: sessions.lastSeenAt, idle: sessions.idleTimeoutSeconds, expiresAt: sessions.expiresAt, endedAt: sessions.endedAt, endReason: sessions.endReason })
+      .from(sessions)
+      .where(eq(sessions.tokenHash, hashSessionToken(token)));
+    if (!row) return { status: "ended", reason: "logout" } as const;
+    if (row.endedAt) return { status: "ended", reason: row.endReason ?? "logout" } as const;
+    const slack = mode === "check" ? Math.min(TOUCH_AFTER_SECONDS, row.idle / 4) * 1000 : 0;
+    let reason: SessionEndReason | null = null;
+    if (now >= row.expiresAt) reason = "expired";
+    else if (now.getTime() + slack >= row.lastSeenAt.getTime() + row.idle * 1000) reason = "idle";
+    if (reason) {
+      await endSession(db, row.id, reason);
+      return { status: "ended", reason } as const;
+    }
+    let lastSeen = row.lastSeenAt;
+    if (mode === "refresh") {
+      await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, row.id), isNull(sessions.endedAt)));
+      lastSeen = now;
+    }
+    return { status: "active", idleDeadline: new Date(Math.min(lastSeen.getTime() + row.idle * 1000, row.expiresAt.getTime())) } as const;
   });
 }
 

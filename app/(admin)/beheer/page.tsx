@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { StaffAreas } from "@/app/(staff)/_components/StaffAreas";
+import { can } from "@/lib/auth/policy";
+import { getMessages } from "@/lib/i18n/server";
+import { requireStaffPage } from "@/lib/staff/guard";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.staff.beheer.title, robots: { index: false } };
+}
+
+/** The admins' start page: what they can manage now. */
+export default async function BeheerPage() {
+  const actor = await requireStaffPage("staff:manage");
+  const { t } = await getMessages();
+  return (
+    <>
+      <h1>{t.staff.beheer.title}</h1>
+      <StaffAreas t={t} actor={actor} current="/beheer" />
+      <p>{t.staff.beheer.intro}</p>
+      <ul className="space-y-4">
+        <li>
+          <Link href="/beheer/medewerkers" className="text-xl font-bold">
+            {t.staff.beheer.staffLink}
+          </Link>
+          <p className="mb-0">{t.staff.beheer.staffText}</p>
+        </li>
+        {can(actor, "processing-log:read") ? (
+          <li>
+            <Link href="/beheer/verwerkingen" className="text-xl font-bold">
+              {t.processingLogAdmin.title}
+            </Link>
+            <p className="mb-0">{t.staff.beheer.processingLogText}</p>
+          </li>
+        ) : null}
+      </ul>
+    </>
+  );
+}

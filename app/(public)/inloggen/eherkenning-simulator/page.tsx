@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SimulatorForm } from "@/components/auth/SimulatorForm";
+import { Banner } from "@/components/ui/Banner";
+import { eherkenningLevels, levelLabel } from "@/lib/auth/levels";
+import { safeReturnPath } from "@/lib/auth/resident-login";
+import { env } from "@/lib/env";
+import { getMessages } from "@/lib/i18n/server";
+import { simulateEherkenningLogin } from "../actions";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.auth.simulator.eherkenningTitle };
+}
+
+/** Logging in for a business without eHerkenning, in the demo environment only. */
+export default async function EherkenningSimulatorPage({ searchParams }: { searchParams: SearchParams }) {
+  if (!env().demoFeatures) notFound();
+  const { t } = await getMessages();
+  const terug = (await searchParams).terug;
+  const returnPath = safeReturnPath(Array.isArray(terug) ? terug[0] : terug);
+  return (
+    <>
+      <h1>{t.auth.simulator.eherkenningTitle}</h1>
+      <Banner kind="warning" className="mb-6">
+        <p>{t.auth.simulator.intro}</p>
+      </Banner>
+      <SimulatorForm
+        action={simulateEherkenningLogin}
+        returnPath={returnPath}
+        submitLabel={t.auth.simulator.submit}
+        fields={[
+          { name: "kvk", label: t.auth.simulator.kvk, hint: t.auth.simulator.kvkHint },
+          { name: "vestiging", label: t.auth.simulator.branch, hint: t.auth.simulator.branchHint, optional: true },
+        ]}
+        level={{ legend: t.auth.simulator.level, hint: t.auth.simulator.levelHint, options: eherkenningLevels.map((l) => ({ value: l, label: levelLabel(l) })) }}
+      />
+      <p className="mt-6">
+        <Link href={`/inloggen?${new URLSearchParams({ terug: returnPath })}`}>{t.auth.simulator.cancel}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Button } from "@/components/ui/Button";
+import { currentSession, requireParty } from "@/lib/auth/current";
+import { levelLabel } from "@/lib/auth/levels";
+import { format } from "@/lib/i18n";
+import { getMessages } from "@/lib/i18n/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.auth.mine.title };
+}
+
+/** The resident's and business's landing page after logging in. */
+export default async function MinePage() {
+  const actor = await requireParty();
+  const { t } = await getMessages();
+  const lookup = await currentSession();
+  const session = lookup.status === "active" ? lookup.session : null;
+  const simulated = session?.method.endsWith("-simulator");
+  const method = `${levelLabel(actor.level)}${simulated ? ` ${t.auth.header.simulatorSuffix}` : ""}`;
+  return (
+    <>
+      <h1>{t.auth.mine.title}</h1>
+      <p>{format(t.auth.mine.loggedInWith, { method })}</p>
+      {actor.partyKind === "business" && session?.kvkNumber ? <p>{format(t.auth.mine.business, { kvk: session.kvkNumber })}</p> : null}
+      <h2>{t.auth.mine.linksHeading}</h2>
+      <ul className="mb-8 space-y-3">
+        <li>
+          <Link href="/mijn/verwerkingen" className="font-semibold">
+            {t.auth.mine.processingLog}
+          </Link>
+          <br />
+          <span className="text-muted">{t.auth.mine.processingLogHint}</span>
+        </li>
+      </ul>
+      <section aria-labelledby="overal-uitloggen">
+        <h2 id="overal-uitloggen">{t.auth.mine.everywhereHeading}</h2>
+        <p>{t.auth.mine.everywhereText}</p>
+        <form method="post" action="/api/auth/logout">
+          <input type="hidden" name="overal" value="1" />
+          <Button variant="secondary">{t.auth.mine.everywhereSubmit}</Button>
+        </form>
+      </section>
+    </>
+  );
+}

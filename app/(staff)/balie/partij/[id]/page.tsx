@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { requireStaffPage } from "@/lib/staff/guard";
+import { getMessages } from "@/lib/i18n/server";
+import type { PartyResult } from "@/lib/parties/actions";
+import { partyExists, recordedPurpose, viewParty } from "@/lib/parties/queries";
+import { PartyPage } from "./PartyPage";
+
+type Params = Promise<{ id: string }>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// "Not found" is decided here too: thrown only from the page body, Next sends an empty shell that needs JavaScript to show the 404 page.
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  await existingPartyOrNotFound((await params).id);
+  const { t } = await getMessages();
+  return { title: t.partyLookup.partyTitle };
+}
+
+async function existingPartyOrNotFound(id: string) {
+  const actor = await requireStaffPage("party:read");
+  if (!UUID.test(id) || !(await partyExists(actor, id))) notFound();
+  return actor;
+}
+
+/**
+ * One party for counter staff. Every view is logged with a purpose: the one recorded at the
+ * lookup moments ago, or one asked for here first. An unknown id is "not found", like any page one may not see.
+ */
+export default async function StaffPartyPage({ params }: { params: Params }) {
+  const { id } = await params;
+  const actor = await existingPartyOrNotFound(id);
+  const { t } = await getMessages();
+  const purpose = await recordedPurpose(actor, id);
+  const party = purpose ? await viewParty(actor, id, purpose) : null;
+  const initial: PartyResult | null =
+    party && purpose ? { party: { ...party, createdAt: party.createdAt.toISOString(), lastLoginAt: party.lastLoginAt?.toISOString() ?? null }, purpose } : null;
+  return (
+    <>
+      <Breadcrumbs t={t} items={[{ label: t.frame.navHome, href: "/" }, { label: t.partyLookup.title, href: "/balie/inwoner-zoeken" }, { label: t.partyLookup.partyTitle }]} />
+      <h1>{t.partyLookup.partyTitle}</h1>
+      <PartyPage partyId={id} initial={initial} />
+      <p className="mt-8">
+        <Link href="/balie/inwoner-zoeken">{t.partyLookup.searchAgain}</Link>
+      </p>
+    </>
+  );
+}

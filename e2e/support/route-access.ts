@@ -1,0 +1,63 @@
+import type { Permission } from "../../lib/auth/policy";
+
+/**
+ * Who may open each route of the portal. tests/access-routes.test.ts fails when a page.tsx or
+ * route.ts under app/ is missing here (or listed here but gone), so every new route must be
+ * classified; e2e/access.spec.ts then checks each classification in the browser.
+ *
+ * Keys are URL paths as the App Router builds them: route groups "(...)" left out, dynamic
+ * segments as written ("[id]"). Values:
+ *   "public"          anyone
+ *   "party"           a logged-in resident or business; others are sent to /inloggen, staff get 404
+ *   { staff: perm }   a staff member holding that permission; anonymous visitors are sent to
+ *                     /inloggen/medewerker, residents and staff without it get 404
+ *   "staff-session"   any logged-in staff member; anyone else is sent to /inloggen/medewerker
+ */
+export type RouteAccess = "public" | "party" | "staff-session" | { staff: Permission };
+
+/** Pages (page.tsx). */
+export const pageAccess: Record<string, RouteAccess> = {
+  "/": "public",
+  "/hulp": "public",
+  "/toegankelijkheid": "public",
+  "/demo/postvak": "public",
+  "/demo/postvak/[id]": "public",
+  "/inloggen": "public",
+  "/inloggen/digid-simulator": "public",
+  "/inloggen/eherkenning-simulator": "public",
+  "/inloggen/fout": "public",
+  "/inloggen/medewerker": "public",
+  "/inloggen/medewerker/geweigerd": "public",
+  "/uitgelogd": "public",
+  "/medewerker/wachtwoord": "staff-session",
+  "/mijn": "party",
+  "/mijn/verwerkingen": "party",
+  "/balie": { staff: "party:find" },
+  "/balie/inwoner-zoeken": { staff: "party:find" },
+  "/balie/partij/[id]": { staff: "party:read" },
+  "/behandeling": { staff: "case:read" },
+  "/beheer": { staff: "staff:manage" },
+  "/beheer/medewerkers": { staff: "staff:manage" },
+  "/beheer/medewerkers/nieuw": { staff: "staff:manage" },
+  "/beheer/medewerkers/[id]": { staff: "staff:manage" },
+  "/beheer/verwerkingen": { staff: "processing-log:read" },
+};
+
+/** Route handlers (route.ts). Each checks its caller itself; these are reachable by anyone. */
+export const routeHandlerAccess: Record<string, RouteAccess> = {
+  "/api/health": "public",
+  "/api/taal": "public",
+  "/api/auth/[...nextauth]": "public",
+  "/api/auth/start/[provider]": "public",
+  "/api/auth/logout": "public",
+  "/api/auth/session": "public",
+};
+
+/** The URL path of an app/ file: route groups and the file name dropped. */
+export function routePathOf(file: string): string {
+  const segments = file
+    .split(/[\\/]/)
+    .slice(1, -1)
+    .filter((segment) => !/^\(.*\)$/.test(segment) && !segment.startsWith("@"));
+  return `/${segments.join("/")}`;
+}
