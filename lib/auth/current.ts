@@ -1,9 +1,10 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { can, type Actor, type Permission } from "./policy";
 import { lookupSession, SESSION_COOKIE, type SessionLookup } from "./session";
+import { notFoundPage } from "@/lib/http/not-found";
 
 /**
  * The session and actor of the current request, looked up once per request. Pages call
@@ -34,7 +35,7 @@ async function loginUrl(page: "/inloggen" | "/inloggen/medewerker", reason?: str
 export async function requireParty(): Promise<Extract<Actor, { kind: "party" }>> {
   const lookup = await currentSession();
   if (lookup.status === "active" && lookup.session.actor.kind === "party") return lookup.session.actor;
-  if (lookup.status === "active") notFound(); // staff do not use resident pages; they act on behalf through /balie
+  if (lookup.status === "active") notFoundPage(); // staff do not use resident pages; they act on behalf through /balie
   redirect(await loginUrl("/inloggen", lookup.status === "ended" ? lookup.reason : undefined));
 }
 
@@ -45,9 +46,9 @@ export async function requireParty(): Promise<Extract<Actor, { kind: "party" }>>
 export async function requireStaff(permission: Permission): Promise<Extract<Actor, { kind: "staff" }>> {
   const lookup = await currentSession();
   if (lookup.status === "active" && lookup.session.actor.kind === "staff") {
-    if (!can(lookup.session.actor, permission)) notFound();
+    if (!can(lookup.session.actor, permission)) notFoundPage();
     return lookup.session.actor;
   }
-  if (lookup.status === "active") notFound();
+  if (lookup.status === "active") notFoundPage();
   redirect(await loginUrl("/inloggen/medewerker", lookup.status === "ended" ? lookup.reason : undefined));
 }

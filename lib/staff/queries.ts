@@ -1,9 +1,9 @@
 import "server-only";
 import { asc, count, eq } from "drizzle-orm";
-import { notFound } from "next/navigation";
 import { staffUsers, type StaffRole } from "@/db/schema/identity";
 import { can, type Actor } from "../auth/policy";
 import { withDb } from "../db";
+import { notFoundPage } from "@/lib/http/not-found";
 
 /**
  * What admins read about staff accounts. Every query checks staff:manage itself (not only the
@@ -44,7 +44,7 @@ function toSummary(row: { passwordHash: string | null; oidcSubject: string | nul
 }
 
 function assertAdmin(actor: Actor | null): void {
-  if (!can(actor, "staff:manage")) notFound();
+  if (!can(actor, "staff:manage")) notFoundPage();
 }
 
 /** One page of staff accounts, by name. */
@@ -65,8 +65,8 @@ export async function listStaff(actor: Actor | null, options: { page: number; pa
 /** One staff account, or "not found" (also for an id that is not a UUID). */
 export async function getStaffUser(actor: Actor | null, id: string): Promise<StaffSummary> {
   assertAdmin(actor);
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) notFound();
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) notFoundPage();
   const [row] = await withDb((db) => db.select(summaryColumns).from(staffUsers).where(eq(staffUsers.id, id)));
-  if (!row) notFound();
+  if (!row) notFoundPage();
   return toSummary(row);
 }

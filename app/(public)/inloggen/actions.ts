@@ -1,6 +1,6 @@
 "use server";
 import { cookies } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/auth/action";
 import { digidLevels, eherkenningLevels } from "@/lib/auth/levels";
@@ -9,6 +9,7 @@ import { SESSION_COOKIE, sessionCookieOptions } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { isValidBsn, normaliseBsn } from "@/lib/parties/bsn";
 import { normaliseBranchNumber, normaliseKvkNumber } from "@/lib/parties/kvk";
+import { notFoundPage } from "@/lib/http/not-found";
 
 /** The login simulators of the demo environment; they do not exist when demo features are off. */
 
@@ -23,7 +24,7 @@ export const simulateDigidLogin = defineAction({
     terug: z.string().optional(),
   }),
   async run(input) {
-    if (!env().demoFeatures) notFound();
+    if (!env().demoFeatures) notFoundPage();
     const started = await completeResidentLogin({ kind: "person", bsn: normaliseBsn(input.bsn)!, level: input.niveau, method: "digid-simulator" });
     (await cookies()).set(SESSION_COOKIE, started.token, sessionCookieOptions(started.expiresAt));
     redirect(safeReturnPath(input.terug));
@@ -44,7 +45,7 @@ export const simulateEherkenningLogin = defineAction({
     terug: z.string().optional(),
   }),
   async run(input) {
-    if (!env().demoFeatures) notFound();
+    if (!env().demoFeatures) notFoundPage();
     const started = await completeResidentLogin({
       kind: "business",
       kvk: normaliseKvkNumber(input.kvk)!,

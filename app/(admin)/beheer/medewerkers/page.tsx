@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ButtonLink } from "@/components/ui/Button";
 import { Pagination } from "@/components/ui/Pagination";
@@ -10,6 +9,7 @@ import { getMessages } from "@/lib/i18n/server";
 import { requireStaffPage } from "@/lib/staff/guard";
 import { listStaff } from "@/lib/staff/queries";
 import { StaffStatus } from "./StaffStatus";
+import { notFoundPage } from "@/lib/http/not-found";
 
 const PAGE_SIZE = 25;
 
@@ -37,7 +37,7 @@ export default async function StaffListPage({ searchParams }: { searchParams: Se
   const page = requestedPage((await searchParams).pagina);
   const { rows, total } = await listStaff(actor, { page, pageSize: PAGE_SIZE });
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (page > pageCount) notFound();
+  if (page > pageCount) notFoundPage();
   const now = new Date();
   return (
     <>

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Pagination } from "@/components/ui/Pagination";
 import { Table } from "@/components/ui/Table";
 import { format, formatDateTime } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 import { demoMailboxEnabled, listDemoMail } from "@/lib/mail/demo-mailbox";
+import { notFoundPage } from "@/lib/http/not-found";
 
 const PAGE_SIZE = 25;
 
@@ -35,12 +35,12 @@ function pageCountOf(total: number): number {
 
 /** The demo mailbox: the mails the file transport wrote, newest first. Only exists in the embedded demo. */
 export default async function DemoMailboxPage({ searchParams }: { searchParams: SearchParams }) {
-  if (!demoMailboxEnabled()) notFound();
+  if (!demoMailboxEnabled()) notFoundPage();
   const { locale, t } = await getMessages();
   const page = requestedPage((await searchParams).pagina);
   const mails = listDemoMail(Infinity);
   const pageCount = pageCountOf(mails.length);
-  if (page > pageCount) notFound();
+  if (page > pageCount) notFoundPage();
   const shown = mails.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   return (
     <>

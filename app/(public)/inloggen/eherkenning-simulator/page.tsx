@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { SimulatorForm } from "@/components/auth/SimulatorForm";
 import { Banner } from "@/components/ui/Banner";
 import { eherkenningLevels, levelLabel } from "@/lib/auth/levels";
@@ -8,6 +7,7 @@ import { safeReturnPath } from "@/lib/auth/resident-login";
 import { env } from "@/lib/env";
 import { getMessages } from "@/lib/i18n/server";
 import { simulateEherkenningLogin } from "../actions";
+import { notFoundPage } from "@/lib/http/not-found";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Logging in for a business without eHerkenning, in the demo environment only. */
 export default async function EherkenningSimulatorPage({ searchParams }: { searchParams: SearchParams }) {
-  if (!env().demoFeatures) notFound();
+  if (!env().demoFeatures) notFoundPage();
   const { t } = await getMessages();
   const terug = (await searchParams).terug;
   const returnPath = safeReturnPath(Array.isArray(terug) ? terug[0] : terug);

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { formatDateTime } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 import { demoMailboxEnabled, getDemoMail } from "@/lib/mail/demo-mailbox";
+import { notFoundPage } from "@/lib/http/not-found";
 
 type Params = Promise<{ id: string }>;
 
@@ -17,9 +17,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 /** One mail in the demo mailbox: its envelope, the text version, and the HTML version in a locked-down frame. */
 export default async function DemoMailPage({ params }: { params: Params }) {
-  if (!demoMailboxEnabled()) notFound();
+  if (!demoMailboxEnabled()) notFoundPage();
   const mail = getDemoMail((await params).id);
-  if (!mail) notFound();
+  if (!mail) notFoundPage();
   const { locale, t } = await getMessages();
   return (
     <>

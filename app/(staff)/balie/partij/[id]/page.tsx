@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { requireStaffPage } from "@/lib/staff/guard";
 import { getMessages } from "@/lib/i18n/server";
 import type { PartyResult } from "@/lib/parties/actions";
 import { partyExists, recordedPurpose, viewParty } from "@/lib/parties/queries";
 import { PartyPage } from "./PartyPage";
+import { notFoundPage } from "@/lib/http/not-found";
 
 type Params = Promise<{ id: string }>;
 
@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 async function existingPartyOrNotFound(id: string) {
   const actor = await requireStaffPage("party:read");
-  if (!UUID.test(id) || !(await partyExists(actor, id))) notFound();
+  if (!UUID.test(id) || !(await partyExists(actor, id))) notFoundPage();
   return actor;
 }
 
