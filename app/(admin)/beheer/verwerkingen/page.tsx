@@ -8,7 +8,6 @@ import { requireStaffPage } from "@/lib/staff/guard";
 import { format, formatDateTime, type Messages } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 import { SearchForm, type CurrentSearch } from "./SearchForm";
-import { notFoundPage } from "@/lib/http/not-found";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -67,7 +66,7 @@ export default async function ProcessingLogSearchPage({ searchParams }: { search
   const page = rawPage && /^[1-9]\d{0,5}$/.test(rawPage) ? Number(rawPage) : 1;
   const search: ProcessingSearch = { partyId: filters.partij, actorId: filters.medewerker, operation: filters.handeling, from: filters.van, to: filters.tot };
   const result = await searchProcessingLog(actor, search, page);
-  // Past the last page (an old link): said on the page itself. notFoundPage() after a query would send an empty shell without JavaScript.
+  // Past the last page (an old link): said on the page itself rather than as a 404.
   const pastTheEnd = page > result.pageCount;
   const l = t.processingLogAdmin;
   return (

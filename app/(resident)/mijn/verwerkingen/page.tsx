@@ -9,7 +9,6 @@ import { requireParty } from "@/lib/auth/current";
 import { branding } from "@/lib/branding";
 import { format, formatDateTime, type Messages } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
-import { notFoundPage } from "@/lib/http/not-found";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -50,7 +49,7 @@ export default async function OwnProcessingPage({ searchParams }: { searchParams
   const { locale, t } = await getMessages();
   const page = requestedPage((await searchParams).pagina);
   const result = await listOwnProcessing(actor, page);
-  // Past the last page (an old link): said on the page itself. notFoundPage() after a query would send an empty shell without JavaScript.
+  // Past the last page (an old link): said on the page itself rather than as a 404.
   const pastTheEnd = page > result.pageCount;
   const l = t.processingLog;
   const phone = branding().phone;
