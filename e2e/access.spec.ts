@@ -3,6 +3,7 @@ import { rolePermissions } from "../lib/auth/policy";
 import { expect, test } from "./fixtures";
 import { DEMO_STAFF, loggedInState, loginResident, loginStaff, randomBsn, type StorageState } from "./support/access-sessions";
 import { pageAccess, type RouteAccess } from "./support/route-access";
+import { NOT_FOUND_PATH } from "../lib/http/not-found-path";
 
 /**
  * Access to every page, generated from the manifest (e2e/support/route-access.ts; a unit test
@@ -64,6 +65,11 @@ for (const visitor of ["anonymous", "resident", "balie", "beheerder"] as const) 
           if (typeof want === "object") {
             expect(url.pathname, `${visitor} on ${path} is sent to log in`).toBe(want.login);
             expect(url.searchParams.get("terug")).toBe(path);
+          } else if (want === 404) {
+            // Not found answers by a redirect to a path no route matches, so the 404 page is rendered on the server (lib/http/not-found.ts).
+            expect([path, NOT_FOUND_PATH], `${visitor} on ${path} is told the page does not exist`).toContain(url.pathname);
+            expect(response?.status(), `${visitor} on ${path}`).toBe(404);
+            await expect(page.getByRole("heading", { level: 1 })).toHaveText(/bestaat niet/);
           } else {
             expect(url.pathname, `${visitor} on ${path} stays on the page`).toBe(path);
             expect(response?.status(), `${visitor} on ${path}`).toBe(want);

@@ -1,7 +1,5 @@
 import { redirect } from "next/navigation";
-
-/** A path that no route matches, so Next answers it with app/not-found.tsx and HTTP 404. */
-export const NOT_FOUND_PATH = "/niet-gevonden";
+import { NOT_FOUND_PATH } from "./not-found-path";
 
 /**
  * Answers "this page or record does not exist (for you)". Next 16 renders a notFound() thrown by
