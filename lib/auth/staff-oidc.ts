@@ -8,7 +8,7 @@ import { startSession, type StartedSession } from "./session";
 /**
  * Staff login through the municipality's own identity provider (Microsoft Entra ID, Keycloak,
  * any OpenID Connect provider), as a next-auth provider with id "staff-oidc". The OIDC client
- * work (discovery, state, PKCE, code exchange) is next-auth's, in app/api/auth/next-auth.ts;
+ * work (discovery, state, PKCE, code exchange) is next-auth's, in lib/auth/oidc-login.ts;
  * this module gives it the provider and what to do with the claims once they are checked:
  *
  *   providers.push(...(staffOidc.provider() ? [staffOidc.provider()!] : []));

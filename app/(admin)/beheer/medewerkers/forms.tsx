@@ -13,7 +13,7 @@ import {
   resetStaffPasswordAction,
   updateStaffRoles,
 } from "@/lib/staff/actions";
-import { formView, idle } from "@/lib/staff/form-state";
+import { formView, idle } from "@/lib/forms/form-state";
 
 type T = Pick<Messages, "form" | "staff">;
 const ROLES = ["balie", "behandelaar", "beheerder"] as const;

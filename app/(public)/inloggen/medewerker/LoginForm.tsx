@@ -6,7 +6,7 @@ import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Field } from "@/components/ui/Field";
 import type { Messages } from "@/lib/i18n";
 import { staffLogin } from "@/lib/staff/actions";
-import { formView, idle } from "@/lib/staff/form-state";
+import { formView, idle } from "@/lib/forms/form-state";
 
 /** E-mail address and password; works without JavaScript (a plain form post to the server action). */
 export function StaffLoginForm({ t, returnPath }: { t: Pick<Messages, "form" | "staff">; returnPath: string }) {

@@ -6,7 +6,7 @@ import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Field } from "@/components/ui/Field";
 import type { Messages } from "@/lib/i18n";
 import { changeOwnStaffPassword } from "@/lib/staff/actions";
-import { formView, idle } from "@/lib/staff/form-state";
+import { formView, idle } from "@/lib/forms/form-state";
 
 /** New password, twice. */
 export function PasswordForm({ t, returnPath }: { t: Pick<Messages, "form" | "staff">; returnPath: string }) {

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { env } from "@/lib/env";
-import { failurePath, finishOidcLogin } from "../next-auth";
+import { failurePath, finishOidcLogin } from "@/lib/auth/oidc-login";
 
 /**
  * next-auth's address space. Only the broker's callback is served (GET, or POST for

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { endSession, endSessionsOf, lookupSession, SESSION_COOKIE } from "@/lib/auth/session";
 import { withDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { fromOurOwnPages } from "../same-origin";
+import { fromOurOwnPages } from "@/lib/auth/same-origin";
 
 /**
  * Logging out: the button in the header posts here (works without JavaScript), and "Overal

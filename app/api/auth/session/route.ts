@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { NextResponse } from "next/server";
 import { SESSION_COOKIE, touchSession } from "@/lib/auth/session";
-import { fromOurOwnPages } from "../same-origin";
+import { fromOurOwnPages } from "@/lib/auth/same-origin";
 
 /**
  * The idle warning in the browser: `{"mode":"refresh"}` ("Blijf ingelogd") counts as use and

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { safeReturnPath } from "@/lib/auth/resident-login";
 import { env } from "@/lib/env";
-import { configuredProviders, failurePath, startOidcLogin } from "../../next-auth";
+import { configuredProviders, failurePath, startOidcLogin } from "@/lib/auth/oidc-login";
 
 /**
  * "Inloggen met DigiD / eHerkenning" (on /inloggen) and "Inloggen met uw werkaccount" (on
