@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { messagesFor } from "@/lib/i18n";
-import { Pagination, pageItems } from "./Pagination";
+import { Pagination, pageFromParam, pageItems } from "./Pagination";
 
 const t = messagesFor("nl");
 const href = (page: number) => `/demo/postvak?pagina=${page}`;
@@ -66,5 +66,21 @@ describe("Pagination", () => {
     expect(html).toMatch(/<li aria-hidden="true"[^>]*>…<\/li>/);
     expect(html).toContain('aria-label="Pagination"');
     expect(html).toContain('aria-label="Page 9"');
+  });
+});
+
+describe("pageFromParam", () => {
+  it.each([
+    [undefined, 1],
+    ["1", 1],
+    ["3", 3],
+    [["4", "9"], 4],
+    ["0", 1],
+    ["-2", 1],
+    ["2.5", 1],
+    ["abc", 1],
+    ["1234567", 1],
+  ] as [string | string[] | undefined, number][])("?pagina=%s is page %i", (value, page) => {
+    expect(pageFromParam(value)).toBe(page);
   });
 });

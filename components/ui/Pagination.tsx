@@ -1,6 +1,12 @@
 import Link from "next/link";
 import { format, type Messages } from "@/lib/i18n";
 
+/** The page number asked for in ?pagina=N; anything that is not a whole number from 1 up means page 1. */
+export function pageFromParam(value: string | string[] | undefined): number {
+  const raw = Array.isArray(value) ? value[0] : value;
+  return raw && /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : 1;
+}
+
 /**
  * The page numbers to show: the first, the last, and the current one with its neighbours;
  * null marks a gap ("…"). Pure, so it can be tested on its own.

@@ -1,6 +1,5 @@
 import "server-only";
 import NextAuth, { type AuthOptions } from "next-auth";
-import type { OAuthConfig } from "next-auth/providers/oauth";
 import { NextResponse } from "next/server";
 import { SESSION_COOKIE, sessionCookieOptions } from "@/lib/auth/session";
 import {
@@ -12,8 +11,9 @@ import {
   type LoginFailureReason,
   type ResidentIdentity,
 } from "@/lib/auth/resident-login";
+import { oidcProvider } from "@/lib/auth/oidc-provider";
 import { staffOidc } from "@/lib/auth/staff-oidc";
-import { env, type OidcClientSettings } from "@/lib/env";
+import { env } from "@/lib/env";
 import { createLogger } from "@/lib/log";
 import { authSecret } from "@/lib/secrets";
 
@@ -46,37 +46,6 @@ export function configuredProviders(): OidcProviderId[] {
 /** Where a failed login goes: our explanation for residents, the staff login's for staff. */
 function failureFor(providerId: string, reason: LoginFailureReason): string {
   return providerId === staffOidc.id ? staffOidc.failurePath("failed") : failurePath(reason);
-}
-
-function oidcProvider(id: ResidentProviderId, name: string, settings: OidcClientSettings): OAuthConfig<Record<string, unknown>> {
-  return {
-    id,
-    name,
-    type: "oauth",
-    wellKnown: `${settings.issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
-    clientId: settings.clientId,
-    clientSecret: settings.clientSecret,
-    authorization: { params: { scope: settings.scope } },
-    checks: ["pkce", "state"],
-    idToken: true,
-    httpOptions: { timeout: 8000 },
-    // Brokers differ in where they put the BSN or KvK number: the ID token wins, userinfo adds.
-    userinfo: {
-      async request({ tokens, client }) {
-        const set = tokens as unknown as { claims(): Record<string, unknown>; access_token?: string };
-        const claims = set.claims();
-        if (!client.issuer.metadata.userinfo_endpoint || !set.access_token) return claims;
-        try {
-          return { ...(await client.userinfo(set.access_token)), ...claims };
-        } catch {
-          return claims;
-        }
-      },
-    },
-    profile(profile) {
-      return { id: typeof profile.sub === "string" ? profile.sub : "unknown" };
-    },
-  };
 }
 
 interface LoginOutcome {

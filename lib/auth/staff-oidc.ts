@@ -3,6 +3,7 @@ import { env } from "../env";
 import { inTransaction } from "../db";
 import { logger } from "../log";
 import { findOrCreateOidcStaff, homeForRoles, type OidcStaffResult } from "../staff/service";
+import { oidcProvider } from "./oidc-provider";
 import { startSession, type StartedSession } from "./session";
 
 /**
@@ -32,35 +33,7 @@ export function staffOidcFailurePath(reason: StaffOidcRefusal): string {
 export function staffOidcProvider(): OAuthConfig<Record<string, unknown>> | null {
   const settings = env().oidc.staff;
   if (!settings) return null;
-  return {
-    id: STAFF_OIDC_PROVIDER_ID,
-    name: "Medewerkers",
-    type: "oauth",
-    wellKnown: `${settings.issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
-    clientId: settings.clientId,
-    clientSecret: settings.clientSecret,
-    authorization: { params: { scope: settings.scope } },
-    checks: ["pkce", "state"],
-    idToken: true,
-    httpOptions: { timeout: 8000 },
-    // Entra ID puts app roles in the ID token; Keycloak may put groups only in userinfo: merge both.
-    userinfo: {
-      async request({ tokens, client }) {
-        // next-auth passes openid-client's TokenSet; its declared type is the plain parameters.
-        const tokenSet = tokens as unknown as Parameters<typeof client.userinfo>[0] & { claims(): Record<string, unknown> };
-        const claims = tokenSet.claims();
-        if (!client.issuer.metadata.userinfo_endpoint || !tokens.access_token) return claims;
-        try {
-          return { ...(await client.userinfo(tokenSet)), ...claims };
-        } catch {
-          return claims;
-        }
-      },
-    },
-    profile(profile) {
-      return { id: typeof profile.sub === "string" ? profile.sub : "unknown", email: typeof profile.email === "string" ? profile.email : null };
-    },
-  };
+  return oidcProvider(STAFF_OIDC_PROVIDER_ID, "Medewerkers", settings);
 }
 
 export type StaffOidcSignIn = { started: StartedSession; staffUserId: string; redirectTo: string } | { failure: StaffOidcRefusal; redirectTo: string };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ButtonLink } from "@/components/ui/Button";
-import { Pagination } from "@/components/ui/Pagination";
+import { Pagination, pageFromParam } from "@/components/ui/Pagination";
 import { Table } from "@/components/ui/Table";
 import { format, formatDateTime } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
@@ -15,18 +15,13 @@ const PAGE_SIZE = 25;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function requestedPage(value: string | string[] | undefined): number {
-  const raw = Array.isArray(value) ? value[0] : value;
-  return raw && /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : 1;
-}
-
 function pageHref(page: number): string {
   return page === 1 ? "/beheer/medewerkers" : `/beheer/medewerkers?pagina=${page}`;
 }
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const { t } = await getMessages();
-  const page = requestedPage((await searchParams).pagina);
+  const page = pageFromParam((await searchParams).pagina);
   return { title: page === 1 ? t.staff.admin.title : `${t.staff.admin.title} (${page})`, robots: { index: false } };
 }
 
@@ -34,7 +29,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 export default async function StaffListPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireStaffPage("staff:manage");
   const { locale, t } = await getMessages();
-  const page = requestedPage((await searchParams).pagina);
+  const page = pageFromParam((await searchParams).pagina);
   const { rows, total } = await listStaff(actor, { page, pageSize: PAGE_SIZE });
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (page > pageCount) notFoundPage();

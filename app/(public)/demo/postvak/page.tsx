@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
-import { Pagination } from "@/components/ui/Pagination";
+import { Pagination, pageFromParam } from "@/components/ui/Pagination";
 import { Table } from "@/components/ui/Table";
 import { format, formatDateTime } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
@@ -12,12 +12,6 @@ const PAGE_SIZE = 25;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** The page number asked for in ?pagina=N; anything that is not a whole number from 1 up means page 1. */
-function requestedPage(value: string | string[] | undefined): number {
-  const raw = Array.isArray(value) ? value[0] : value;
-  return raw && /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : 1;
-}
-
 function pageHref(page: number): string {
   return page === 1 ? "/demo/postvak" : `/demo/postvak?pagina=${page}`;
 }
@@ -25,7 +19,7 @@ function pageHref(page: number): string {
 // The title says which page of the list this is, so a screen reader user hears it after following a page link.
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const { t } = await getMessages();
-  const page = requestedPage((await searchParams).pagina);
+  const page = pageFromParam((await searchParams).pagina);
   return { title: page === 1 ? t.demoMailbox.title : format(t.demoMailbox.pageTitle, { title: t.demoMailbox.title, page, count: pageCountOf(listDemoMail(Infinity).length) }) };
 }
 
@@ -37,7 +31,7 @@ function pageCountOf(total: number): number {
 export default async function DemoMailboxPage({ searchParams }: { searchParams: SearchParams }) {
   if (!demoMailboxEnabled()) notFoundPage();
   const { locale, t } = await getMessages();
-  const page = requestedPage((await searchParams).pagina);
+  const page = pageFromParam((await searchParams).pagina);
   const mails = listDemoMail(Infinity);
   const pageCount = pageCountOf(mails.length);
   if (page > pageCount) notFoundPage();

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
-import { Pagination } from "@/components/ui/Pagination";
+import { Pagination, pageFromParam } from "@/components/ui/Pagination";
 import { PhoneLink } from "@/components/ui/PhoneLink";
 import { Table } from "@/components/ui/Table";
 import { listOwnProcessing, type OwnProcessingEntry } from "@/lib/audit/queries";
@@ -11,12 +11,6 @@ import { format, formatDateTime, type Messages } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-/** The page number asked for in ?pagina=N; anything that is not a whole number from 1 up means page 1. */
-function requestedPage(value: string | string[] | undefined): number {
-  const raw = Array.isArray(value) ? value[0] : value;
-  return raw && /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : 1;
-}
 
 function pageHref(page: number): string {
   return page === 1 ? "/mijn/verwerkingen" : `/mijn/verwerkingen?pagina=${page}`;
@@ -47,7 +41,7 @@ function who(entry: OwnProcessingEntry, t: Messages): string {
 export default async function OwnProcessingPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireParty();
   const { locale, t } = await getMessages();
-  const page = requestedPage((await searchParams).pagina);
+  const page = pageFromParam((await searchParams).pagina);
   const result = await listOwnProcessing(actor, page);
   // Past the last page (an old link): said on the page itself rather than as a 404.
   const pastTheEnd = page > result.pageCount;
