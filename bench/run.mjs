@@ -5,7 +5,11 @@
 // `next build`. See bench/README.md.
 //
 //   node bench/run.mjs [--cold] [--duration 10] [--connections 20] [--warmup 3]
-//                      [--paths /,/api/health] [--only pglite|postgres]
+//                      [--paths /,/api/health] [--only pglite|postgres] [--session-path /]
+//
+// Besides the paths, one server per database loads --session-path (default `/`) logged out and
+// then logged in as a demo resident (through the DigiD simulator's own form, as a browser without
+// JavaScript would), in the same process, and prints the ratio: the cost of a session.
 //
 // PostgreSQL: BENCH_DATABASE_URL when set, else a throwaway server (scripts/pg-throwaway.sh)
 // when PostgreSQL is installed, else PGlite only. Ports 3300 (PGlite) and 3301 (PostgreSQL).
@@ -33,8 +37,9 @@ const options = {
   duration: Number(option("duration", "10")),
   warmup: Number(option("warmup", "3")),
   connections: Number(option("connections", "20")),
-  paths: option("paths", "/,/api/health").split(","),
+  paths: option("paths", "/,/api/health").split(",").filter((p) => p && p !== "none"),
   only: option("only", ""),
+  sessionPath: option("session-path", "/"),
 };
 
 const childEnvBase = { ...process.env, PATH: `${path.join(root, "node_modules", ".bin")}:${process.env.PATH}`, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
@@ -192,9 +197,9 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function load(url, seconds, connections) {
+async function load(url, seconds, connections, headers = {}) {
   const latencies = [];
-  const instance = autocannon({ url, connections, duration: seconds });
+  const instance = autocannon({ url, connections, duration: seconds, headers });
   instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   const result = await instance;
   latencies.sort((a, b) => a - b);
@@ -206,6 +211,45 @@ async function load(url, seconds, connections) {
     p99: percentile(latencies, 99),
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+  };
+}
+
+// Logs in as a demo resident the way a browser without JavaScript does: loads the DigiD
+// simulator, posts its form (with the hidden fields React renders for the server action) and
+// keeps the session cookie from the answer. Returns the Cookie header value.
+async function loginAsDemoResident(baseUrl) {
+  const page = await fetch(`${baseUrl}/inloggen/digid-simulator`);
+  const html = await page.text();
+  const form = [...html.matchAll(/<form[^>]*>([\s\S]*?)<\/form>/g)].find((f) => f[1].includes('name="bsn"'));
+  if (!form) throw new Error("login: no form on /inloggen/digid-simulator (are the demo simulators on?)");
+  const body = new FormData();
+  for (const input of form[1].matchAll(/<input[^>]*>/g)) {
+    const attr = (name) => input[0].match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
+    const name = attr("name");
+    if (name && attr("type") === "hidden") body.append(name, (attr("value") ?? "").replaceAll("&amp;", "&").replaceAll("&quot;", '"'));
+  }
+  body.set("bsn", "999996708");
+  body.set("niveau", "midden");
+  const answer = await fetch(`${baseUrl}/inloggen/digid-simulator`, { method: "POST", body, redirect: "manual", headers: { origin: baseUrl } });
+  const cookie = answer.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("mo_sessie="));
+  if (!cookie) throw new Error(`login: no session cookie in the answer (status ${answer.status})`);
+  const check = await fetch(`${baseUrl}/mijn`, { headers: { cookie }, redirect: "manual" });
+  if (check.status !== 200) throw new Error(`login: /mijn answered ${check.status} with the session cookie`);
+  return cookie;
+}
+
+// Several loads of the same page as one: total requests over total time; latency percentiles
+// as the mean of the rounds' (close enough for equal rounds).
+function combine(results) {
+  const mean = (key) => results.reduce((sum, r) => sum + r[key], 0) / results.length;
+  return {
+    requestsPerSecond: mean("requestsPerSecond"),
+    total: results.reduce((sum, r) => sum + r.total, 0),
+    p50: mean("p50"),
+    p95: mean("p95"),
+    p99: mean("p99"),
+    non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+    errors: results.reduce((sum, r) => sum + r.errors, 0),
   };
 }
 
@@ -229,7 +273,7 @@ async function main() {
   const serverNode = execFileSync(bin("node"), ["--version"], { encoding: "utf8" }).trim();
   console.log(`Server on Node ${serverNode} (runner ${process.version}), ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}`);
   console.log(`Load: autocannon, ${options.connections} connections, ${options.warmup} s warm-up, ${options.duration} s per path, loopback only.\n`);
-  const report = { date: new Date().toISOString(), node: serverNode, cores: os.cpus().length, options, startup: [], load: [] };
+  const report = { date: new Date().toISOString(), node: serverNode, cores: os.cpus().length, options, startup: [], load: [], session: [] };
 
   if (options.cold) {
     // A clean checkout after `npm ci`: no build, no data. `npm start` builds and then serves.
@@ -275,6 +319,42 @@ async function main() {
       console.log(` ${fmt(result.requestsPerSecond)} req/s`);
       report.load.push({ database: db.label, path: urlPath, ...result, peakRssMiB: memory.peakMiB, serverPid: pid, spawnedPid: child.pid });
     }
+    // The cost of a session: the same page logged out and logged in, one server process, one after the other.
+    {
+      const { child } = await startServer({ database: db.name, port, dataDir, databaseUrl: db.url, wipe: false });
+      const base = `http://127.0.0.1:${port}`;
+      const cookie = await loginAsDemoResident(base);
+      const url = `${base}${options.sessionPath}`;
+      // Alternating rounds (out, in, out, in), so a neighbour's burst of CPU on a shared machine
+      // does not land on one side only; each side's figures come from all its rounds together.
+      const rounds = { "logged out": [], "logged in": [] };
+      for (const [state, headers] of [["logged out", {}], ["logged in", { cookie }]]) {
+        process.stdout.write(`${db.label} ${options.sessionPath} ${state}: warm-up...`);
+        await load(url, options.warmup, options.connections, headers);
+        console.log(" done");
+      }
+      for (let round = 0; round < 2; round++) {
+        for (const [state, headers] of [["logged out", {}], ["logged in", { cookie }]]) {
+          process.stdout.write(`${db.label} ${options.sessionPath} ${state}, round ${round + 1}: measuring...`);
+          const result = await load(url, options.duration, options.connections, headers);
+          rounds[state].push(result);
+          console.log(` ${fmt(result.requestsPerSecond)} req/s`);
+        }
+      }
+      const measured = Object.fromEntries(Object.entries(rounds).map(([state, results]) => [state, combine(results)]));
+      // The session must still be valid at the end, or the "logged in" load measured a logged-out page.
+      const still = await fetch(`${base}/mijn`, { headers: { cookie }, redirect: "manual" });
+      await stopServer(child);
+      if (still.status !== 200) throw new Error(`${db.label}: the session ended during the logged-in load (/mijn answered ${still.status})`);
+      report.session.push({
+        database: db.label,
+        path: options.sessionPath,
+        loggedOut: measured["logged out"],
+        loggedIn: measured["logged in"],
+        ratio: measured["logged in"].requestsPerSecond / measured["logged out"].requestsPerSecond,
+      });
+      for (const [state, result] of Object.entries(measured)) report.load.push({ database: db.label, path: `${options.sessionPath} (${state})`, ...result, peakRssMiB: NaN });
+    }
   }
 
   // --- Report ----------------------------------------------------------------------------
@@ -283,6 +363,12 @@ async function main() {
   console.log("|---|---|---:|---:|---:|---:|---:|---:|");
   for (const r of report.load) {
     console.log(`| ${r.database} | \`${r.path}\` | ${fmt(r.requestsPerSecond)} | ${fmt(r.p50, 1)} | ${fmt(r.p95, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.peakRssMiB)} | ${r.non2xx} / ${r.errors} |`);
+  }
+  console.log("\nThe cost of a session (same page, same server process; target: logged in >= 0.85 of logged out):\n");
+  console.log("| Database | Path | Logged out req/s | Logged in req/s | Ratio | Target met |");
+  console.log("|---|---|---:|---:|---:|---|");
+  for (const r of report.session) {
+    console.log(`| ${r.database} | \`${r.path}\` | ${fmt(r.loggedOut.requestsPerSecond)} | ${fmt(r.loggedIn.requestsPerSecond)} | ${fmt(r.ratio, 2)} | ${r.ratio >= 0.85 ? "yes" : "no"} |`);
   }
   console.log("\nStart-up (from `next start` to the first 200 of `/`):\n");
   console.log("| What | Time | Target |");

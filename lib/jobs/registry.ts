@@ -1,5 +1,6 @@
 import type { JobDefinition } from "./define";
 import { sendMailJob } from "../mail/jobs";
+import { pruneLoginAttemptsJob } from "../staff/housekeeping";
 
 /** Every job the portal knows. A worker handles all of them; add new ones here. */
-export const allJobs: JobDefinition[] = [sendMailJob as unknown as JobDefinition];
+export const allJobs: JobDefinition[] = [sendMailJob as unknown as JobDefinition, pruneLoginAttemptsJob as unknown as JobDefinition];

@@ -49,6 +49,11 @@ export async function startJobs({ handle, role, jobs = allJobs }: StartJobsOptio
     }
   }
   if (working) {
+    // Scheduled jobs: pg-boss keeps one schedule per queue in the database, and only one of the
+    // working processes fires it each time, however many workers there are.
+    for (const job of jobs) {
+      if (job.schedule) await boss.schedule(job.name, job.schedule.cron, {}, { tz: "Europe/Amsterdam" });
+    }
     for (const job of jobs) {
       await boss.work(job.name, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([item]) => {
         if (!item) return;
