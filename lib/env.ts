@@ -27,6 +27,8 @@ const rawSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32 random bytes in base64 (openssl rand -base64 32)")
     .optional(),
+  /** Where attachments are kept: a folder under DATA_DIR, or the database. Default: folder on PGlite, database on PostgreSQL. */
+  ATTACHMENT_STORE: z.enum(["folder", "database"]).optional(),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -83,6 +85,7 @@ export interface PortalEnv {
   mode: "demo" | "production";
   database: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
   dataDir: string;
+  attachmentStore: "folder" | "database";
   runWorker: boolean;
   publicUrl: string;
   authSecret: string | undefined;
@@ -166,6 +169,7 @@ export function parseEnv(source: Record<string, string | undefined>): PortalEnv 
       ? { kind: "postgres", url: raw.DATABASE_URL }
       : { kind: "pglite", dataDir: path.resolve(raw.DATA_DIR, "pglite") },
     dataDir: path.resolve(raw.DATA_DIR),
+    attachmentStore: raw.ATTACHMENT_STORE ?? (raw.DATABASE_URL ? "database" : "folder"),
     runWorker: raw.RUN_WORKER ?? true,
     publicUrl: raw.PUBLIC_URL.replace(/\/$/, ""),
     authSecret: raw.AUTH_SECRET,

@@ -1,4 +1,5 @@
 // The whole schema, one file per domain. drizzle-kit reads this file to generate migrations.
+export * from "./attachments";
 export * from "./catalogue";
 export * from "./identity";
 export * from "./mail";

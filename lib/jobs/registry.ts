@@ -1,6 +1,11 @@
 import type { JobDefinition } from "./define";
 import { sendMailJob } from "../mail/jobs";
 import { pruneLoginAttemptsJob } from "../staff/housekeeping";
+import { pruneIncompleteUploadsJob } from "../submissions/attachments/housekeeping";
 
 /** Every job the portal knows. A worker handles all of them; add new ones here. */
-export const allJobs: JobDefinition[] = [sendMailJob as unknown as JobDefinition, pruneLoginAttemptsJob as unknown as JobDefinition];
+export const allJobs: JobDefinition[] = [
+  sendMailJob as unknown as JobDefinition,
+  pruneLoginAttemptsJob as unknown as JobDefinition,
+  pruneIncompleteUploadsJob as unknown as JobDefinition,
+];
