@@ -159,7 +159,7 @@ describe("article 4: terms outside the Act", () => {
     ["2025-12-04", 4, "months", "2026-04-04"],
     ["2025-04-04", 1, "years", "2026-04-04"],
     ["2024-02-29", 1, "years", "2025-02-28"],
-  ] as const)("%s + %i %s ends on Saturday %s and does not move", (event, amount, unit, end) => {
+  ] as [string, number, TermUnit, string][])("%s + %i %s ends on Saturday %s and does not move", (event, amount, unit, end) => {
     const result = computeTerm({ event, amount, unit, equatedDays: equated });
     expect(result).toMatchObject({ nominalEnd: end, end, moved: false, atwApplies: false, rulesApplied: [] });
     expect(result.explanation.nl).toContain("(artikel 4)");
@@ -184,7 +184,7 @@ describe("terms counted backwards (art. 1 lid 2)", () => {
     ["2026-05-28", 2, "weeks", "2026-05-14", "Ascension Day: stays"],
     ["2026-03-31", 1, "months", "2026-02-28", "a Saturday, after clamping: stays"],
     ["2026-04-08", 5, "days", "2026-04-03", "Good Friday: stays"],
-  ] as const)("%s minus %i %s is %s (%s)", (event, amount, unit, end) => {
+  ] as [string, number, TermUnit, string, string][])("%s minus %i %s is %s (%s)", (event, amount, unit, end) => {
     const result = computeTerm({ event, amount, unit, direction: "backward", equatedDays: equated });
     expect(result).toMatchObject({ direction: "backward", nominalEnd: end, end, moved: false, rulesApplied: [] });
     expect(result.explanation.nl).toContain("teruggerekend");
