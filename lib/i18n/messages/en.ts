@@ -523,6 +523,7 @@ export const en: Messages = {
     helpHeading: "Until when can I object?",
     helpText: "You can object until 6 weeks after the day the municipality sent the decision. Does the last day fall in the weekend or on a public holiday? Then you have longer.",
     footerLink: "Work out a term",
+    apiUnavailable: "The calculation does not work right now, because our website is briefly down. Try again in a few minutes.",
     errors: {
       dateMissing: "Enter the date of the letter.",
       dateFormat: "Enter the date as day-month-year, for example 15-4-2026.",

@@ -524,6 +524,7 @@ export const nl = {
     helpHeading: "Tot wanneer kan ik bezwaar maken?",
     helpText: "Bezwaar maken kan tot 6 weken na de dag waarop de gemeente het besluit heeft verstuurd. Valt de laatste dag in het weekend of op een feestdag? Dan heeft u langer.",
     footerLink: "Termijn berekenen",
+    apiUnavailable: "De berekening lukt nu niet, omdat onze website even niet werkt. Probeer het over een paar minuten opnieuw.",
     errors: {
       dateMissing: "Vul de datum van de brief in.",
       dateFormat: "Vul de datum in als dag-maand-jaar, bijvoorbeeld 15-4-2026.",
