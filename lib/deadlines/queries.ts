@@ -1,4 +1,5 @@
 import "server-only";
+import { DatabaseUnavailableError } from "@/db";
 import { can, type Actor } from "../auth/policy";
 import { withDb } from "../db";
 import { notFoundPage } from "../http/not-found";
@@ -15,6 +16,16 @@ import { computeTerm, type TermResult } from "./terms";
 export async function calculateTerm(term: CheckedTerm): Promise<TermResult> {
   const equated = await withDb((db) => loadEquatedDays(db));
   return computeTerm({ ...term, equatedDays: equated });
+}
+
+/** calculateTerm for callers that answer "unavailable" themselves (the JSON API) instead of showing the error page. */
+export async function tryCalculateTerm(term: CheckedTerm): Promise<{ ok: true; result: TermResult } | { ok: false; reason: "database-unavailable" }> {
+  try {
+    return { ok: true, result: await calculateTerm(term) };
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError) return { ok: false, reason: "database-unavailable" };
+    throw error;
+  }
 }
 
 /** Every equated day with who added it, for admins; anyone else gets "not found". */

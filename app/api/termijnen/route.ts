@@ -1,6 +1,5 @@
-import { DatabaseUnavailableError } from "@/db";
 import { readApiQuery } from "@/lib/deadlines/input";
-import { calculateTerm } from "@/lib/deadlines/queries";
+import { tryCalculateTerm } from "@/lib/deadlines/queries";
 import { messagesFor } from "@/lib/i18n";
 
 /**
@@ -15,27 +14,24 @@ export async function GET(request: Request): Promise<Response> {
     const { field, code } = read.error;
     return json(400, { error: { code, field, message: { nl: messagesFor("nl").deadlines.errors[code], en: messagesFor("en").deadlines.errors[code] } } });
   }
-  try {
-    const r = await calculateTerm(read.term);
-    return json(200, {
-      start: r.event,
-      term: r.term,
-      firstDay: r.start,
-      nominalEnd: r.nominalEnd,
-      end: r.end,
-      moved: r.moved,
-      atwApplies: r.atwApplies,
-      rulesApplied: r.rulesApplied,
-      reasons: r.reasons,
-      explanation: r.explanation,
-      steps: r.steps,
-    });
-  } catch (error) {
-    if (error instanceof DatabaseUnavailableError) {
-      return json(503, { error: { code: "databaseUnavailable", message: { nl: messagesFor("nl").deadlines.apiUnavailable, en: messagesFor("en").deadlines.apiUnavailable } } });
-    }
-    throw error;
+  const calculated = await tryCalculateTerm(read.term);
+  if (!calculated.ok) {
+    return json(503, { error: { code: "databaseUnavailable", message: { nl: messagesFor("nl").deadlines.apiUnavailable, en: messagesFor("en").deadlines.apiUnavailable } } });
   }
+  const r = calculated.result;
+  return json(200, {
+    start: r.event,
+    term: r.term,
+    firstDay: r.start,
+    nominalEnd: r.nominalEnd,
+    end: r.end,
+    moved: r.moved,
+    atwApplies: r.atwApplies,
+    rulesApplied: r.rulesApplied,
+    reasons: r.reasons,
+    explanation: r.explanation,
+    steps: r.steps,
+  });
 }
 
 function json(status: number, body: unknown): Response {
