@@ -29,7 +29,7 @@ export function TermCalculatorForm({ t, values, errors }: { t: T; values: Calcul
       <h2 id="bereken">{t.deadlines.formHeading}</h2>
       <ErrorSummary t={t} errors={errors} />
       <Field t={t} id="datum" label={t.deadlines.dateLabel} hint={t.deadlines.dateHint} error={fieldError("datum")}>
-        {(c) => <input {...c} type="text" autoComplete="off" spellCheck={false} defaultValue={values.datum} className={`${c.className} max-w-48`} />}
+        {(c) => <input {...c} type="text" autoComplete="off" spellCheck={false} defaultValue={values.datum} className={c.className.replace("max-w-xl", "max-w-48")} />}
       </Field>
       <fieldset className={`mb-6 ${amountError || unitError ? "border-l-4 border-solid border-error pl-4" : ""}`} aria-describedby={termIds.hint}>
         <legend className="mb-1 font-bold">{t.deadlines.termLegend}</legend>
@@ -38,7 +38,7 @@ export function TermCalculatorForm({ t, values, errors }: { t: T; values: Calcul
         </p>
         <div className="flex flex-wrap gap-x-6">
           <Field t={t} id="aantal" label={t.deadlines.amountLabel} error={amountError}>
-            {(c) => <input {...c} type="text" inputMode="numeric" autoComplete="off" defaultValue={values.aantal} className={`${c.className} max-w-24`} />}
+            {(c) => <input {...c} type="text" inputMode="numeric" autoComplete="off" defaultValue={values.aantal} className={c.className.replace("max-w-xl", "max-w-24")} />}
           </Field>
           <div className={`mb-6 ${unitError ? "border-l-4 border-solid border-error pl-4" : ""}`}>
             <label htmlFor="eenheid" className="mb-1 block font-bold">
@@ -86,7 +86,7 @@ export function TermOutcome({ t, locale, result, phone }: { t: T; locale: Locale
       {!result.atwApplies ? <p>{t.deadlines.resultNotMoved}</p> : null}
       <p>{t.deadlines.resultPost}</p>
       <h3>{t.deadlines.howHeading}</h3>
-      <ol className="list-decimal space-y-1 pl-6">
+      <ol className="mb-4 list-decimal space-y-1 pl-6">
         {result.steps.map((s, i) => (
           <li key={i}>{s[locale]}</li>
         ))}

@@ -19,7 +19,7 @@ export function AddEquatedDayForm({ t }: { t: T }) {
       <h2 id="toevoegen">{t.deadlines.admin.addHeading}</h2>
       <ErrorSummary t={t} errors={view.summary} />
       <Field t={t} id="datum" label={t.deadlines.admin.dateLabel} hint={t.deadlines.admin.dateHint} error={view.field.datum}>
-        {(c) => <input {...c} type="text" autoComplete="off" spellCheck={false} defaultValue={view.values.datum ?? ""} className={`${c.className} max-w-48`} />}
+        {(c) => <input {...c} type="text" autoComplete="off" spellCheck={false} defaultValue={view.values.datum ?? ""} className={c.className.replace("max-w-xl", "max-w-48")} />}
       </Field>
       <Field t={t} id="reden" label={t.deadlines.admin.reasonLabel} hint={t.deadlines.admin.reasonHint} error={view.field.reden}>
         {(c) => <input {...c} type="text" autoComplete="off" defaultValue={view.values.reden ?? ""} />}
