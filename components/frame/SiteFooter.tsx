@@ -32,6 +32,9 @@ export function SiteFooter({ t, brand, locale }: { t: Messages; brand: Branding;
               <Link href="/hulp">{t.footer.help}</Link>
             </li>
             <li>
+              <Link href="/termijnen">{t.deadlines.footerLink}</Link>
+            </li>
+            <li>
               <Link href="/toegankelijkheid">{t.footer.accessibility}</Link>
             </li>
             <li>

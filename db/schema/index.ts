@@ -4,3 +4,4 @@ export * from "./catalogue";
 export * from "./identity";
 export * from "./mail";
 export * from "./system";
+export * from "./deadlines";

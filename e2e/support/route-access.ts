@@ -20,6 +20,7 @@ export const pageAccess: Record<string, RouteAccess> = {
   "/": "public",
   "/hulp": "public",
   "/toegankelijkheid": "public",
+  "/termijnen": "public",
   "/demo/postvak": "public",
   "/demo/postvak/[id]": "public",
   "/inloggen": "public",
@@ -41,12 +42,14 @@ export const pageAccess: Record<string, RouteAccess> = {
   "/beheer/medewerkers/nieuw": { staff: "staff:manage" },
   "/beheer/medewerkers/[id]": { staff: "staff:manage" },
   "/beheer/verwerkingen": { staff: "processing-log:read" },
+  "/beheer/termijnen": { staff: "catalogue:manage" },
 };
 
 /** Route handlers (route.ts). Each checks its caller itself; these are reachable by anyone. */
 export const routeHandlerAccess: Record<string, RouteAccess> = {
   "/api/health": "public",
   "/api/taal": "public",
+  "/api/termijnen": "public",
   "/api/auth/[...nextauth]": "public",
   "/api/auth/start/[provider]": "public",
   "/api/auth/logout": "public",

@@ -26,6 +26,14 @@ export default async function BeheerPage() {
           </Link>
           <p className="mb-0">{t.staff.beheer.staffText}</p>
         </li>
+        {can(actor, "catalogue:manage") ? (
+          <li>
+            <Link href="/beheer/termijnen" className="text-xl font-bold">
+              {t.deadlines.admin.link}
+            </Link>
+            <p className="mb-0">{t.deadlines.admin.linkText}</p>
+          </li>
+        ) : null}
         {can(actor, "processing-log:read") ? (
           <li>
             <Link href="/beheer/verwerkingen" className="text-xl font-bold">

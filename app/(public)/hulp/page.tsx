@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { FormattedText } from "@/components/ui/FormattedText";
 import { PhoneLink } from "@/components/ui/PhoneLink";
@@ -52,6 +53,14 @@ export default async function HelpPage() {
           <p>{t.help.assistedText}</p>
         </section>
       </div>
+
+      <section aria-labelledby="termijnen">
+        <h2 id="termijnen">{t.deadlines.helpHeading}</h2>
+        <p>{t.deadlines.helpText}</p>
+        <p>
+          <Link href="/termijnen">{t.deadlines.helpLink}</Link>
+        </p>
+      </section>
 
       <section aria-labelledby="digid">
         <h2 id="digid">{t.help.digidHeading}</h2>
