@@ -26,6 +26,14 @@ export default async function BeheerPage() {
           </Link>
           <p className="mb-0">{t.staff.beheer.staffText}</p>
         </li>
+        {can(actor, "catalogue:manage") ? (
+          <li>
+            <Link href="/beheer/formulieren" className="text-xl font-bold">
+              {t.forms.editor.listTitle}
+            </Link>
+            <p className="mb-0">{t.forms.editor.listIntro}</p>
+          </li>
+        ) : null}
         {can(actor, "processing-log:read") ? (
           <li>
             <Link href="/beheer/verwerkingen" className="text-xl font-bold">
