@@ -89,7 +89,7 @@ export function FormEditor({
         <ErrorSummary t={t} errors={summary} id="foutmeldingen-definitie" />
         <input type="hidden" name="productId" value={productId} />
         <Field t={t} id="definitie" label={t.forms.editor.definitionLabel} hint={t.forms.editor.definitionHint} error={view.field.definitie ? t.forms.editor.errors.invalid : undefined} kind="textarea">
-          {(c) => <textarea {...c} className={`${c.className} max-w-none font-mono text-base`} rows={30} spellCheck={false} value={text} onChange={(e) => setTyped(e.target.value)} aria-describedby={`${c["aria-describedby"] ?? ""} problemen`.trim()} />}
+          {(c) => <textarea {...c} className={`${c.className} max-w-none font-mono text-base`} rows={30} spellCheck={false} value={text} onChange={(e) => setTyped(e.target.value)} aria-describedby={live ? `${c["aria-describedby"] ?? ""} problemen`.trim() : c["aria-describedby"]} />}
         </Field>
         {live ? <Problems t={t} problems={problems} /> : null}
         <div className="flex flex-wrap gap-4">

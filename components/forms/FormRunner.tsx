@@ -107,7 +107,7 @@ export function FormRunner({
   const stepNumber = typeof page === "number" ? steps.indexOf(page) + 1 : steps.length + 1;
 
   return (
-    <form ref={formRef} action={dispatch} onSubmit={onSubmit} onChange={(e) => setLive({ for: data, values: currentStepValues(e.currentTarget) })} noValidate aria-label={definition.title[locale]}>
+    <form ref={formRef} action={dispatch} onSubmit={onSubmit} onChange={(e) => setLive({ for: data, values: currentStepValues(e.currentTarget) })} noValidate aria-label={definition.title[locale]} data-enhanced={scripted ? "true" : undefined}>
       {formError ? (
         <Banner kind="error" className="mb-6">
           <p>{formError}</p>
