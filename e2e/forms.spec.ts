@@ -112,7 +112,7 @@ test("an admin fixes an invalid definition, publishes it, and the public preview
   const problems = page.locator("#problemen");
   await expect(problems).toContainText('steps[1].fields[1].showWhen.field: veld "bestaat-niet" bestaat niet');
   await expect(problems).toContainText("steps[2].fields: de laatste stap moet een veld van soort \"file\" hebben");
-  await expect(page.getByRole("region", { name: nl.forms.editor.livePreviewTitle })).toContainText(nl.forms.editor.livePreviewInvalid);
+  await expect(page.getByRole("region", { name: nl.forms.editor.livePreviewTitle, exact: true })).toContainText(nl.forms.editor.livePreviewInvalid);
   // Saving is refused with the same paths.
   await page.getByRole("button", { name: nl.forms.editor.saveDraft }).click();
   await expect(page.locator("#foutmeldingen-definitie")).toContainText('steps[1].fields[1].showWhen.field: veld "bestaat-niet" bestaat niet');
@@ -120,7 +120,7 @@ test("an admin fixes an invalid definition, publishes it, and the public preview
   await textarea.fill(JSON.stringify(everyKind, null, 2));
   await expect(problems).toContainText(nl.forms.editor.problemsNone);
   // The live preview renders the form beside the editor and checks it like the real one.
-  const preview = page.getByRole("region", { name: nl.forms.editor.livePreviewTitle });
+  const preview = page.getByRole("region", { name: nl.forms.editor.livePreviewTitle, exact: true });
   await expect(preview.getByRole("heading", { name: "Gegevens" })).toBeVisible();
   await preview.getByRole("button", { name: r.next }).click();
   await expect(preview.locator("#foutmeldingen")).toContainText(msg(e.required, { label: "E-mail" }));
@@ -133,7 +133,7 @@ test("an admin fixes an invalid definition, publishes it, and the public preview
   await expect(rows.nth(1)).toContainText(nl.forms.editor.statusCurrent);
   await expect(rows.nth(1)).toContainText("Bea Beheerder");
   await expect(rows.nth(2)).toContainText(nl.forms.editor.statusPublished);
-  await expect(page.getByRole("region", { name: nl.forms.editor.historyHeading })).toContainText(format(nl.forms.editor.events.published, { version: 2 }));
+  await expect(page.getByRole("region", { name: nl.forms.editor.historyHeading, exact: true })).toContainText(format(nl.forms.editor.events.published, { version: 2 }));
 
   // Export gives the published JSON back.
   const download = page.waitForEvent("download");
@@ -163,7 +163,7 @@ test("without JavaScript, the editor refuses an invalid definition with the path
     await expect(page.getByLabel(nl.forms.editor.definitionLabel, { exact: true })).toHaveValue(JSON.stringify(broken));
     await page.getByLabel(nl.forms.editor.definitionLabel, { exact: true }).fill(JSON.stringify(everyKind));
     await page.getByRole("button", { name: nl.forms.editor.previewButton }).click();
-    await expect(page.getByRole("region", { name: nl.forms.editor.livePreviewTitle }).getByRole("heading", { name: "Gegevens" })).toBeVisible();
+    await expect(page.getByRole("region", { name: nl.forms.editor.livePreviewTitle, exact: true }).getByRole("heading", { name: "Gegevens" })).toBeVisible();
   } finally {
     await context.close();
   }

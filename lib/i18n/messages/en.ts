@@ -581,6 +581,7 @@ export const en: Messages = {
       yes: "Yes",
       intro: "The form is shown below as JSON. Its structure is described in docs/forms.md. A published version never changes: what you save becomes a new draft. Residents see it only after publishing.",
       definitionLabel: "Definition (JSON)",
+      definitionOf: "Definition of version {version} ({status})",
       definitionHint: "Problems are listed below with where they are, for example steps[1].fields[3].label.",
       saveDraft: "Save as draft",
       previewButton: "View preview",

@@ -582,6 +582,7 @@ export const nl = {
       yes: "Ja",
       intro: "Het formulier staat hieronder als JSON. De opbouw staat in docs/forms.md. Een gepubliceerde versie verandert nooit: wat u opslaat, wordt een nieuw concept. Pas na publiceren zien inwoners het.",
       definitionLabel: "Definitie (JSON)",
+      definitionOf: "Definitie van versie {version} ({status})",
       definitionHint: "Fouten staan hieronder met de plek waar ze zitten, bijvoorbeeld steps[1].fields[3].label.",
       saveDraft: "Opslaan als concept",
       previewButton: "Voorbeeld bekijken",

@@ -34,10 +34,10 @@ export default async function FormEditorPage({ params, searchParams }: { params:
   // What the text box starts with: a version chosen from the list, else the draft, else the current version, else a starter.
   const chosen = typeof query.versie === "string" ? view.versions.find((v) => v.id === query.versie) : undefined;
   const chosenDefinition = chosen?.definition ?? null;
-  let start: { definition: FormDefinition; source: string; label?: string };
-  if (chosen && chosenDefinition) start = { definition: chosenDefinition, source: `versie:${chosen.id}`, label: String(chosen.version) };
+  let start: { definition: FormDefinition; source: string; label?: string; published?: boolean };
+  if (chosen && chosenDefinition) start = { definition: chosenDefinition, source: `versie:${chosen.id}`, label: String(chosen.version), published: chosen.status === "published" };
   else if (view.draft) start = { definition: view.draft.definition, source: `versie:${view.draft.id}`, label: String(view.draft.version) };
-  else if (view.current) start = { definition: view.current.definition, source: `versie:${view.current.id}`, label: String(view.current.version) };
+  else if (view.current) start = { definition: view.current.definition, source: `versie:${view.current.id}`, label: String(view.current.version), published: true };
   else start = { definition: starterDefinition({ nl: view.product.name, en: view.product.name }), source: "definitie" };
   const text = definitionToText(start.definition);
   const first = initialState(start.definition);
@@ -80,7 +80,7 @@ export default async function FormEditorPage({ params, searchParams }: { params:
       </section>
 
       <section aria-labelledby="definitie-titel" className="mb-10">
-        <h2 id="definitie-titel">{start.label ? `${t.forms.editor.definitionLabel}: ${format(t.forms.preview.draftBanner, { version: start.label, status: chosen?.status === "published" || (!chosen && !view.draft && view.current) ? t.forms.editor.statusPublished : t.forms.editor.statusDraft })}` : t.forms.editor.definitionLabel}</h2>
+        <h2 id="definitie-titel">{start.label ? format(t.forms.editor.definitionOf, { version: start.label, status: start.published ? t.forms.editor.statusPublished : t.forms.editor.statusDraft }) : t.forms.editor.definitionLabel}</h2>
         <FormEditor
           key={`${start.source}:${query.melding ?? ""}`}
           t={tt}
