@@ -61,6 +61,8 @@ export function FormEditor({
   const [state, action, pending] = useActionState(saveFormDefinition, idle);
   const view = formView(state, "definitie");
   const [typed, setTyped] = useState<string | null>(null);
+  // The server's answer is shown until the admin types again (then the live check takes over).
+  const [editedSinceSubmit, setEditedSinceSubmit] = useState(false);
   const text = typed ?? (state.status === "error" ? (view.values.definitie ?? initialText) : state.status === "ok" ? state.data.text : initialText);
   const deferred = useDeferredValue(text);
   const live = useMemo(() => (typed === null ? null : validateDefinitionText(deferred)), [typed, deferred]);
@@ -68,7 +70,7 @@ export function FormEditor({
   // The problems: as you type (JavaScript), or those the server found in what was posted.
   // As you type (JavaScript) the list under the text box; after a post the error summary lists every problem.
   const problems = live && !live.ok ? live.problems.map((p) => `${p.path}: ${p.message}`) : [];
-  const summary = typed === null ? view.summary : [];
+  const summary = editedSinceSubmit ? [] : view.summary;
 
   let preview: { definition: FormDefinition; source: string; text?: string; run: FormRunResult; key: string } | null = null;
   if (live) {
@@ -85,11 +87,14 @@ export function FormEditor({
 
   return (
     <div className="grid gap-8 lg:grid-cols-2">
-      <form action={action} noValidate className="min-w-0">
+      <form action={action} onSubmit={() => setEditedSinceSubmit(false)} noValidate className="min-w-0">
         <ErrorSummary t={t} errors={summary} id="foutmeldingen-definitie" />
         <input type="hidden" name="productId" value={productId} />
         <Field t={t} id="definitie" label={t.forms.editor.definitionLabel} hint={t.forms.editor.definitionHint} error={view.field.definitie ? t.forms.editor.errors.invalid : undefined} kind="textarea">
-          {(c) => <textarea {...c} className={`${c.className} max-w-none font-mono text-base`} rows={30} spellCheck={false} value={text} onChange={(e) => setTyped(e.target.value)} aria-describedby={live ? `${c["aria-describedby"] ?? ""} problemen`.trim() : c["aria-describedby"]} />}
+          {(c) => <textarea {...c} className={`${c.className} max-w-none font-mono text-base`} rows={30} spellCheck={false} value={text} onChange={(e) => {
+                setTyped(e.target.value);
+                setEditedSinceSubmit(true);
+              }} aria-describedby={live ? `${c["aria-describedby"] ?? ""} problemen`.trim() : c["aria-describedby"]} />}
         </Field>
         {live ? <Problems t={t} problems={problems} /> : null}
         <div className="flex flex-wrap gap-4">
