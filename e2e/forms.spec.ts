@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect as baseExpect, test } from "./fixtures";
 import type { Locator, Page } from "@playwright/test";
 import { DEMO_STAFF, loginStaff } from "./support/access-sessions";
@@ -65,7 +66,7 @@ const everyKind = {
 };
 
 /** The form of a run (not the editor's or the language switch's). */
-const runForm = (page: Page) => page.getByRole("form", { name: TITLE });
+const runForm = (page: Page) => page.getByRole("form", { name: TITLE, exact: true });
 const summary = (scope: Page | Locator) => scope.locator("#foutmeldingen");
 
 async function expectErrors(page: Page, messages: string[]) {
@@ -140,6 +141,7 @@ test("an admin fixes an invalid definition, publishes it, and the public preview
   await rows.nth(1).getByRole("link", { name: /JSON downloaden/ }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe(`formulier-${SLUG}-versie-2.json`);
+  expect(JSON.parse(await readFile((await file.path())!, "utf8"))).toEqual(everyKind);
 
   await page.getByRole("link", { name: nl.forms.editor.publicLink }).click();
   await expect(page).toHaveURL(new RegExp(`/producten/${SLUG}/formulier$`));
@@ -164,6 +166,21 @@ test("without JavaScript, the editor refuses an invalid definition with the path
     await page.getByLabel(nl.forms.editor.definitionLabel, { exact: true }).fill(JSON.stringify(everyKind));
     await page.getByRole("button", { name: nl.forms.editor.previewButton }).click();
     await expect(page.getByRole("region", { name: nl.forms.editor.livePreviewTitle, exact: true }).getByRole("heading", { name: "Gegevens" })).toBeVisible();
+
+    // Import: a file with problems is refused with their paths; a good one becomes the draft.
+    const importBox = page.getByLabel(nl.forms.editor.importLabel, { exact: true });
+    await importBox.setInputFiles({ name: "kapot.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(broken)) });
+    await page.getByRole("button", { name: nl.forms.editor.importSubmit }).click();
+    await expect(page.locator("#foutmeldingen-importeren")).toContainText('steps[0].fields[1].id: veld-id "naam" komt al voor bij steps[0].fields[0]');
+    const shared = { ...structuredClone(everyKind), title: nlen(`${TITLE} (geïmporteerd)`) };
+    await page.getByLabel(nl.forms.editor.importLabel, { exact: true }).setInputFiles({ name: "gedeeld.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(shared)) });
+    await page.getByRole("button", { name: nl.forms.editor.importSubmit }).click();
+    await expect(page.getByText(nl.forms.editor.notices.imported)).toBeVisible();
+    await expect(page.getByRole("table").getByRole("row").nth(1)).toContainText(nl.forms.editor.statusDraft);
+    await expect(page.getByRole("region", { name: nl.forms.editor.historyHeading, exact: true })).toContainText(format(nl.forms.editor.events.imported, { version: 3 }));
+    // The public preview still shows the published version 2.
+    await page.goto(`/producten/${SLUG}/formulier`);
+    await expect(runForm(page)).toBeVisible();
   } finally {
     await context.close();
   }
