@@ -1,6 +1,7 @@
 import type { Db } from "./index";
 import { inArray } from "drizzle-orm";
 import { hashPassword } from "../lib/auth/passwords";
+import { seedDemoForms } from "./seed/forms";
 import { installationFacts, products, staffUsers, type NewProduct, type StaffRole } from "./schema";
 
 /**
@@ -107,6 +108,7 @@ export async function seedDemoStaff(db: Db): Promise<number> {
 export async function seedDemoData(db: Db): Promise<{ productsAdded: number }> {
   const added = await db.insert(products).values(demoProducts).onConflictDoNothing({ target: products.slug }).returning({ id: products.id });
   await seedDemoStaff(db);
+  await seedDemoForms(db);
   await db
     .insert(installationFacts)
     .values({ key: "demo-data-seeded-at", value: new Date().toISOString() })

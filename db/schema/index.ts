@@ -1,6 +1,7 @@
 // The whole schema, one file per domain. drizzle-kit reads this file to generate migrations.
 export * from "./attachments";
 export * from "./catalogue";
+export * from "./forms";
 export * from "./identity";
 export * from "./mail";
 export * from "./system";

@@ -43,6 +43,9 @@ export const pageAccess: Record<string, RouteAccess> = {
   "/beheer/medewerkers/[id]": { staff: "staff:manage" },
   "/beheer/verwerkingen": { staff: "processing-log:read" },
   "/beheer/termijnen": { staff: "catalogue:manage" },
+  "/producten/[slug]/formulier": "public",
+  "/beheer/formulieren": { staff: "catalogue:manage" },
+  "/beheer/producten/[id]/formulier": { staff: "catalogue:manage" },
 };
 
 /** Route handlers (route.ts). Each checks its caller itself; these are reachable by anyone. */
@@ -54,6 +57,7 @@ export const routeHandlerAccess: Record<string, RouteAccess> = {
   "/api/auth/start/[provider]": "public",
   "/api/auth/logout": "public",
   "/api/auth/session": "public",
+  "/beheer/producten/[id]/formulier/export": { staff: "catalogue:manage" },
 };
 
 /** The URL path of an app/ file: route groups and the file name dropped. */

@@ -63,7 +63,17 @@ describe.each(testDatabases())("database on %s", (kind) => {
 
       const slug = demoProducts[0]!.slug;
       await db.update(schema.products).set({ nameNl: "Aangepast door beheerder", active: false }).where(eq(schema.products.slug, slug));
-      await db.delete(schema.products).where(eq(schema.products.slug, demoProducts[1]!.slug));
+      // A product that was used is never deleted in the portal (its published form holds on to it); to test
+      // that the seed restores a missing product, remove it together with its demo form, past the trigger.
+      const [gone] = await db.select().from(schema.products).where(eq(schema.products.slug, demoProducts[1]!.slug));
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`alter table form_versions disable trigger form_versions_published_immutable`);
+        await tx.execute(sql`delete from form_changes where form_id in (select id from form_definitions where product_id = ${gone!.id})`);
+        await tx.execute(sql`delete from form_versions where form_id in (select id from form_definitions where product_id = ${gone!.id})`);
+        await tx.execute(sql`delete from form_definitions where product_id = ${gone!.id}`);
+        await tx.execute(sql`alter table form_versions enable trigger form_versions_published_immutable`);
+        await tx.delete(schema.products).where(eq(schema.products.id, gone!.id));
+      });
 
       // A second run only restores what is missing.
       expect(await seedDemoData(db)).toEqual({ productsAdded: 1 });

@@ -32,6 +32,10 @@ export default async function BeheerPage() {
               {t.deadlines.admin.link}
             </Link>
             <p className="mb-0">{t.deadlines.admin.linkText}</p>
+            <Link href="/beheer/formulieren" className="text-xl font-bold">
+              {t.forms.editor.listTitle}
+            </Link>
+            <p className="mb-0">{t.forms.editor.listIntro}</p>
           </li>
         ) : null}
         {can(actor, "processing-log:read") ? (
