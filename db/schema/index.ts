@@ -1,5 +1,6 @@
 // The whole schema, one file per domain. drizzle-kit reads this file to generate migrations.
 export * from "./catalogue";
+export * from "./channels";
 export * from "./identity";
 export * from "./mail";
 export * from "./system";

@@ -63,7 +63,12 @@ describe.each(testDatabases())("database on %s", (kind) => {
 
       const slug = demoProducts[0]!.slug;
       await db.update(schema.products).set({ nameNl: "Aangepast door beheerder", active: false }).where(eq(schema.products.slug, slug));
-      await db.delete(schema.products).where(eq(schema.products.slug, demoProducts[1]!.slug));
+      // A product that was never used can go (with its message types, designations and history).
+      const [gone] = await db.select({ id: schema.products.id }).from(schema.products).where(eq(schema.products.slug, demoProducts[1]!.slug));
+      await db.delete(schema.channelDesignations).where(eq(schema.channelDesignations.productId, gone!.id));
+      await db.delete(schema.productMessageTypes).where(eq(schema.productMessageTypes.productId, gone!.id));
+      await db.delete(schema.productChanges).where(eq(schema.productChanges.productId, gone!.id));
+      await db.delete(schema.products).where(eq(schema.products.id, gone!.id));
 
       // A second run only restores what is missing.
       expect(await seedDemoData(db)).toEqual({ productsAdded: 1 });
