@@ -105,3 +105,40 @@ export type ProductValues = ReturnType<typeof productValues>;
 export function messageTypesFrom(input: ProductInput): { messageType: MessageType; official: boolean }[] {
   return messageTypes.filter((type) => input[`type-${type}`] === "ja").map((type) => ({ messageType: type, official: input[`officieel-${type}`] === "ja" }));
 }
+
+/** The form's field values for a stored product (the inverse of productValues), to start the edit form with. */
+export function productFormValues(
+  product: Omit<ProductValues, "topic"> & { topic: string; slug: string },
+  types: readonly { messageType: MessageType; official: boolean }[],
+): Record<string, string> {
+  const values: Record<string, string> = {
+    slug: product.slug,
+    "naam-nl": product.nameNl,
+    "naam-en": product.nameEn,
+    "samenvatting-nl": product.summaryNl,
+    "samenvatting-en": product.summaryEn,
+    "omschrijving-nl": product.descriptionNl ?? "",
+    "omschrijving-en": product.descriptionEn ?? "",
+    "upl-naam": product.uplName ?? "",
+    "wettelijke-basis": product.legalBasis ?? "",
+    onderwerp: product.topic,
+    volgorde: String(product.sortOrder),
+    doelgroep: product.audience,
+    "niveau-inwoners": product.residentLevel ?? "geen",
+    "niveau-bedrijven": product.businessLevel ?? "geen",
+    "termijn-aantal": product.decisionTermAmount === null ? "" : String(product.decisionTermAmount),
+    "termijn-eenheid": product.decisionTermUnit ?? "",
+    "termijn-soort": product.decisionTermKind ?? "",
+    ontvangst: product.receiptRoute,
+  };
+  if (product.atwApplies) values.atw = "ja";
+  if (product.copyGiven) values.kopie = "ja";
+  for (const t of types) {
+    values[`type-${t.messageType}`] = "ja";
+    if (t.official) values[`officieel-${t.messageType}`] = "ja";
+  }
+  return values;
+}
+
+/** What a new product's form starts with. */
+export const newProductFormValues: Record<string, string> = { onderwerp: "overig", doelgroep: "both", "niveau-inwoners": "geen", "niveau-bedrijven": "geen", ontvangst: "portal-and-email", atw: "ja", kopie: "ja", "termijn-soort": "default" };

@@ -11,9 +11,9 @@ export interface DesignationPeriod {
 }
 
 /** True for a real calendar date written as YYYY-MM-DD (no 2026-02-30). */
-export function isIsoDate(value: unknown): value is string {
+export function isIsoDate(value: unknown): boolean {
   if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+  const [y, m, d] = (value as string).split("-").map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }

@@ -26,6 +26,30 @@ export default async function BeheerPage() {
           </Link>
           <p className="mb-0">{t.staff.beheer.staffText}</p>
         </li>
+        {can(actor, "catalogue:manage") ? (
+          <>
+            <li>
+              <Link href="/beheer/producten" className="text-xl font-bold">
+                {t.catalogue.admin.title}
+              </Link>
+              <p className="mb-0">{t.catalogue.admin.intro}</p>
+            </li>
+            <li>
+              <Link href="/beheer/wmebv" className="text-xl font-bold">
+                {t.wmebv.title}
+              </Link>
+              <p className="mb-0">{t.wmebv.intro}</p>
+            </li>
+          </>
+        ) : null}
+        {can(actor, "channels:manage") ? (
+          <li>
+            <Link href="/beheer/kanalen" className="text-xl font-bold">
+              {t.channels.admin.title}
+            </Link>
+            <p className="mb-0">{t.channels.admin.intro}</p>
+          </li>
+        ) : null}
         {can(actor, "processing-log:read") ? (
           <li>
             <Link href="/beheer/verwerkingen" className="text-xl font-bold">
