@@ -49,7 +49,7 @@ test("an admin adds a product and designates a channel; a visitor finds it in th
   await page.getByLabel(a.termAmount).fill("8");
   await page.getByLabel(a.termUnit).selectOption("weeks");
   // Official without taking the type: refused, and what was typed stays.
-  await page.getByRole("checkbox", { name: format(a.officialType, { type: "Aanvraag" }) }).check();
+  await page.getByRole("checkbox", { name: format(a.officialType, { type: "Aanvraag" }), exact: true }).check();
   await page.getByRole("button", { name: a.create }).click();
   const summary = page.locator("#foutmeldingen");
   await expect(summary).toContainText(nl.catalogue.errors.noMessageType);

@@ -3,9 +3,9 @@ import { Button } from "@/components/ui/Button";
 import { controlClassName } from "@/components/ui/Field";
 
 /** A search form sent with GET, so it works without JavaScript and the results have their own address. */
-export function SearchForm({ action, id, label, hint, value, submit, children }: { action: string; id: string; label: string; hint?: string; value: string; submit: string; children?: ReactNode }) {
+export function SearchForm({ action, id, label, hint, value, submit, formLabel, children }: { action: string; id: string; label: string; hint?: string; value: string; submit: string; formLabel?: string; children?: ReactNode }) {
   return (
-    <form action={action} method="get" role="search" aria-label={label} className="mb-6">
+    <form action={action} method="get" role="search" aria-label={formLabel ?? submit} className="mb-6">
       <label htmlFor={id} className="mb-1 block font-bold">
         {label}
       </label>

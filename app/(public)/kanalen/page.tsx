@@ -61,7 +61,7 @@ export default async function ChannelRegisterPage({ searchParams }: { searchPara
       <p className="text-xl">{r.intro}</p>
       <p>{format(r.date, { date: formatDate(new Date(`${date}T12:00:00Z`), locale) })}</p>
 
-      <SearchForm action="/kanalen" id="zoek-kanaal" label={r.searchLabel} hint={r.searchHint} value={query} submit={r.submit}>
+      <SearchForm action="/kanalen" id="zoek-kanaal" label={r.searchLabel} hint={r.searchHint} value={query} submit={r.submit} formLabel={r.searchLegend}>
         <div>
           <label htmlFor="berichttype" className="mb-1 block font-bold">
             {r.typeLabel}
