@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Choices } from "@/components/admin/Choices";
+import { formKey } from "@/components/admin/form-key";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Field } from "@/components/ui/Field";
@@ -21,7 +22,7 @@ export function ChannelForm({ t, id, initial }: { t: T; id?: string; initial: Re
   const value = (name: string) => values[name] ?? "";
   const a = t.channels.admin;
   return (
-    <form action={action} noValidate>
+    <form key={formKey(state)} action={action} noValidate>
       <ErrorSummary t={t} errors={view.summary} />
       {id ? <input type="hidden" name="id" value={id} /> : null}
       <Field t={t} id="code" label={a.code} hint={a.codeHint} error={view.field.code}>
@@ -68,7 +69,8 @@ export function DesignationForm({
   const value = (name: string) => values[name] ?? "";
   const a = t.channels.admin;
   return (
-    <form action={action} noValidate>
+    // A new key after each refusal: the selects show the values sent (see form-key.ts).
+    <form key={formKey(state)} action={action} noValidate>
       <ErrorSummary t={t} errors={view.summary} id="foutmeldingen-aanwijzing" />
       <input type="hidden" name="product" value={productId} />
       <Field t={t} id="berichttype" label={a.messageType} kind="select" error={view.field.berichttype}>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Choices } from "@/components/admin/Choices";
+import { formKey } from "@/components/admin/form-key";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Field } from "@/components/ui/Field";
@@ -28,7 +29,9 @@ export function ProductForm({ t, mode, id, initial }: { t: T; mode: "create" | "
   const ticked = (name: string) => values[name] === "ja";
   const a = t.catalogue.admin;
   return (
-    <form action={action} noValidate>
+    // A new key after each refusal mounts the form afresh, so selects and radios show the values
+    // sent (React's reset after an action would put them back to their first default).
+    <form key={formKey(state)} action={action} noValidate>
       <ErrorSummary t={t} errors={view.summary} />
       {id ? <input type="hidden" name="id" value={id} /> : null}
       {mode === "create" ? (
