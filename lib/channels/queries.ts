@@ -1,4 +1,5 @@
 import "server-only";
+import { gzipSync } from "node:zlib";
 import { and, asc, count, desc, eq, ilike, or } from "drizzle-orm";
 import { productMessageTypes, products } from "@/db/schema/catalogue";
 import { channelDesignations, channels, type Channel, type ChannelDesignation } from "@/db/schema/channels";
@@ -20,9 +21,12 @@ const MAX_CACHED_DATES = 16;
 interface CacheEntry {
   at: number;
   register: Promise<Register>;
-  json?: string;
+  json?: { text: string; gzip: Buffer };
 }
-const cache = new Map<string, CacheEntry>();
+// One cache per process, kept on globalThis: Next bundles route handlers and pages (where the
+// actions that change the catalogue run) separately, and both must see the same cache.
+const globalForRegister = globalThis as unknown as { __portalRegisterCache?: Map<string, CacheEntry> };
+const cache = (globalForRegister.__portalRegisterCache ??= new Map<string, CacheEntry>());
 
 /** Forgets every cached register (after a change to products, channels or designations). */
 export function forgetRegister(): void {
@@ -35,7 +39,9 @@ function cached(date: string): CacheEntry {
   if (hit && now - hit.at < REGISTER_TTL_MS) return hit;
   const entry: CacheEntry = { at: now, register: withDb(async (db) => groupRegister(date, await designationRowsInForce(db, date))) };
   // A failed query is not kept.
-  entry.register.catch(() => cache.delete(date));
+  entry.register.catch(() => {
+    if (cache.get(date) === entry) cache.delete(date);
+  });
   cache.delete(date);
   cache.set(date, entry);
   if (cache.size > MAX_CACHED_DATES) cache.delete(cache.keys().next().value!);
@@ -47,11 +53,14 @@ export function registerOn(date: string): Promise<Register> {
   return cached(date).register;
 }
 
-/** The whole register of a date as JSON text, made once per cached register. Public. */
-export async function registerJsonOn(date: string, toJson: (register: Register) => unknown): Promise<string> {
+/** The whole register of a date as JSON text, and gzipped, made once per cached register. Public. */
+export async function registerJsonOn(date: string, toJson: (register: Register) => unknown): Promise<{ text: string; gzip: Buffer }> {
   const entry = cached(date);
   const register = await entry.register;
-  entry.json ??= JSON.stringify(toJson(register));
+  if (!entry.json) {
+    const text = JSON.stringify(toJson(register));
+    entry.json = { text, gzip: gzipSync(text) };
+  }
   return entry.json;
 }
 
