@@ -1,4 +1,4 @@
-import { format, formatDate, type Locale, type Messages } from "@/lib/i18n";
+import { format, type Locale, type Messages } from "@/lib/i18n";
 import { isAssuranceLevel, levelLabel } from "@/lib/auth/levels";
 
 /** One designated channel as the public sees it: kind, name, address, conditions and the decision. */
@@ -16,10 +16,27 @@ export interface ChannelView {
   validTo?: string | null;
 }
 
-const calendarDate = (iso: string) => new Date(`${iso}T12:00:00Z`);
+// One formatter per language: making an Intl.DateTimeFormat is costly, and a register page shows many dates.
+const formatters = new Map<Locale, Intl.DateTimeFormat>();
+
+/** A calendar date (YYYY-MM-DD) as people read it: "16 december 2025". */
+export function calendarDate(iso: string, locale: Locale): string {
+  let f = formatters.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    formatters.set(locale, f);
+  }
+  return f.format(new Date(`${iso}T12:00:00Z`));
+}
+
+/** The decision that designated a channel, linked when it is published online. */
+export function DecisionReference({ t, locale, title, date, url }: { t: Pick<Messages, "channels">; locale: Locale; title: string; date: string; url: string | null }) {
+  const text = format(t.channels.register.decision, { title, date: calendarDate(date, locale) });
+  return <p className="mb-0 text-base">{url ? <a href={url}>{text}</a> : text}</p>;
+}
 
 /** A channel with its conditions (R2, R3): login level, file limits, and the decision that designated it. */
-export function ChannelDetails({ t, locale, channel }: { t: Pick<Messages, "channels">; locale: Locale; channel: ChannelView }) {
+export function ChannelDetails({ t, locale, channel, showDecision = true }: { t: Pick<Messages, "channels">; locale: Locale; channel: ChannelView; showDecision?: boolean }) {
   const r = t.channels.register;
   const isWebAddress = /^https?:\/\//.test(channel.address);
   const isEmail = /^[^\s@]+@[^\s@]+$/.test(channel.address);
@@ -44,15 +61,9 @@ export function ChannelDetails({ t, locale, channel }: { t: Pick<Messages, "chan
         ) : (
           <li>{r.noFiles}</li>
         )}
-        {channel.validTo ? <li>{format(r.validTo, { date: formatDate(calendarDate(channel.validTo), locale) })}</li> : null}
+        {channel.validTo ? <li>{format(r.validTo, { date: calendarDate(channel.validTo, locale) })}</li> : null}
       </ul>
-      <p className="mb-0 text-base">
-        {channel.decisionUrl ? (
-          <a href={channel.decisionUrl}>{format(r.decision, { title: channel.decisionTitle, date: formatDate(calendarDate(channel.decisionDate), locale) })}</a>
-        ) : (
-          format(r.decision, { title: channel.decisionTitle, date: formatDate(calendarDate(channel.decisionDate), locale) })
-        )}
-      </p>
+      {showDecision ? <DecisionReference t={t} locale={locale} title={channel.decisionTitle} date={channel.decisionDate} url={channel.decisionUrl} /> : null}
     </div>
   );
 }

@@ -14,7 +14,14 @@ const optionalText = (max: number) =>
     .max(max, "catalogue.errors.tooLong")
     .optional()
     .transform((v) => (v ? v : null));
-const isoDate = required.refine(isIsoDate, "channels.errors.date");
+// One message per problem: an empty date is "required", not also "not a date".
+const isoDate = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    if (!v) ctx.addIssue({ code: "custom", message: "fieldErrors.required" });
+    else if (!isIsoDate(v)) ctx.addIssue({ code: "custom", message: "channels.errors.date" });
+  });
 const optionalDate = z
   .string()
   .trim()

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ChannelDetails } from "@/components/catalogue/ChannelDetails";
+import { ChannelDetails, DecisionReference } from "@/components/catalogue/ChannelDetails";
 import { SearchForm } from "@/components/catalogue/SearchForm";
 import { controlClassName } from "@/components/ui/Field";
 import { Pagination, pageFromParam } from "@/components/ui/Pagination";
@@ -14,8 +14,8 @@ import { getMessages } from "@/lib/i18n/server";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** Products per page: 400 products stay usable, and each page stays small. */
-const PAGE_SIZE = 20;
+/** Products per page: with search and the filter, 400 products stay usable, and each page stays small and fast. */
+const PAGE_SIZE = 10;
 
 function first(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value)?.trim().slice(0, 100) ?? "";
@@ -91,36 +91,42 @@ export default async function ChannelRegisterPage({ searchParams }: { searchPara
         return (
           <section key={product.slug} aria-labelledby={`product-${product.slug}`} className="mb-8 border-t-4 border-solid border-brand pt-2">
             <h2 id={`product-${product.slug}`}>{name}</h2>
-            {product.messageTypes.map((type) => (
-              <section key={type.type} aria-labelledby={`product-${product.slug}-${type.type}`} className="mb-4">
-                <h3 id={`product-${product.slug}-${type.type}`}>
-                  {t.catalogue.messageTypes[type.type]} <span className="text-base font-normal text-muted">({type.official ? t.catalogue.official : t.catalogue.notOfficial})</span>
-                </h3>
-                <ul className="space-y-4">
-                  {type.channels.map((c) => (
-                    <li key={c.designationId} className="border-l-4 border-solid border-line pl-4">
-                      <ChannelDetails
-                        t={t}
-                        locale={locale}
-                        channel={{
-                          kind: c.kind,
-                          name: en ? c.name.en : c.name.nl,
-                          address: c.address,
-                          details: en ? c.details.en : c.details.nl,
-                          conditionLevel: c.conditions.loginLevel,
-                          maxFileSizeMb: c.conditions.maxFileSizeMb,
-                          allowedFileTypes: c.conditions.allowedFileTypes,
-                          decisionTitle: c.decision.title,
-                          decisionDate: c.decision.date,
-                          decisionUrl: c.decision.url,
-                          validTo: c.validTo,
-                        }}
-                      />
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ))}
+            {product.messageTypes.map((type) => {
+              // One decision for all channels of a type (the usual case) is named once, under them.
+              const first = type.channels[0]!;
+              const shared = type.channels.every((c) => c.decision.title === first.decision.title && c.decision.date === first.decision.date && c.decision.url === first.decision.url);
+              return (
+                <section key={type.type} aria-labelledby={`product-${product.slug}-${type.type}`} className="mb-4">
+                  <h3 id={`product-${product.slug}-${type.type}`}>
+                    {t.catalogue.messageTypes[type.type]} <span className="text-base font-normal text-muted">({type.official ? t.catalogue.official : t.catalogue.notOfficial})</span>
+                  </h3>
+                  <ul className="mb-2 space-y-3">
+                    {type.channels.map((c) => (
+                      <li key={c.designationId} className="border-l-4 border-solid border-line pl-4">
+                        <ChannelDetails
+                          t={t}
+                          locale={locale}
+                          showDecision={!shared}
+                          channel={{
+                            kind: c.kind,
+                            name: en ? c.name.en : c.name.nl,
+                            address: c.address,
+                            conditionLevel: c.conditions.loginLevel,
+                            maxFileSizeMb: c.conditions.maxFileSizeMb,
+                            allowedFileTypes: c.conditions.allowedFileTypes,
+                            decisionTitle: c.decision.title,
+                            decisionDate: c.decision.date,
+                            decisionUrl: c.decision.url,
+                            validTo: c.validTo,
+                          }}
+                        />
+                      </li>
+                    ))}
+                  </ul>
+                  {shared ? <DecisionReference t={t} locale={locale} title={first.decision.title} date={first.decision.date} url={first.decision.url} /> : null}
+                </section>
+              );
+            })}
             <p>
               <Link href={`/producten/${product.slug}`}>{format(r.productLink, { name })}</Link>
             </p>
