@@ -1,5 +1,4 @@
 import "server-only";
-import { gzipSync } from "node:zlib";
 import { and, asc, count, desc, eq, ilike, or } from "drizzle-orm";
 import { productMessageTypes, products } from "@/db/schema/catalogue";
 import { channelDesignations, channels, type Channel, type ChannelDesignation } from "@/db/schema/channels";
@@ -21,7 +20,7 @@ const MAX_CACHED_DATES = 16;
 interface CacheEntry {
   at: number;
   register: Promise<Register>;
-  json?: { text: string; gzip: Buffer };
+  json?: { text: string };
 }
 // One cache per process, kept on globalThis: Next bundles route handlers and pages (where the
 // actions that change the catalogue run) separately, and both must see the same cache.
@@ -53,13 +52,13 @@ export function registerOn(date: string): Promise<Register> {
   return cached(date).register;
 }
 
-/** The whole register of a date as JSON text, and gzipped, made once per cached register. Public. */
-export async function registerJsonOn(date: string, toJson: (register: Register) => unknown): Promise<{ text: string; gzip: Buffer }> {
+/** The whole register of a date as JSON text, made once per cached register. Public. */
+export async function registerJsonOn(date: string, toJson: (register: Register) => unknown): Promise<{ text: string }> {
   const entry = cached(date);
   const register = await entry.register;
   if (!entry.json) {
     const text = JSON.stringify(toJson(register));
-    entry.json = { text, gzip: gzipSync(text) };
+    entry.json = { text };
   }
   return entry.json;
 }

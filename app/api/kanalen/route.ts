@@ -22,11 +22,7 @@ export async function GET(request: Request) {
   const date = raw ?? amsterdamDate();
   const name = branding().name;
   const body = await registerJsonOn(date, (register) => registerJson(register, name));
-  const headers: Record<string, string> = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=60, no-transform", Vary: "Accept-Encoding" };
-  // The register is large (about 1 MB for 400 products): it is gzipped once per cached register,
-  // not per request; no-transform keeps Next's own compression from gzipping it a second time.
-  if (/\bgzip\b/.test(request.headers.get("accept-encoding") ?? "")) {
-    return new Response(new Uint8Array(body.gzip), { headers: { ...headers, "Content-Encoding": "gzip" } });
-  }
+  // One JSON text per date and cached register; Next compresses it for clients that ask.
+  const headers = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=60" };
   return new Response(body.text, { headers });
 }
