@@ -87,7 +87,8 @@ export async function getChannel(actor: Actor | null, id: string): Promise<Chann
 /** Products with how many designations they have, for choosing whose designations to keep; searchable, one page. */
 export async function listProductsForDesignations(actor: Actor | null, options: { query: string; page: number; pageSize: number }) {
   assertChannelAdmin(actor);
-  const where = options.query ? or(ilike(products.nameNl, `%${options.query}%`), ilike(products.nameEn, `%${options.query}%`), ilike(products.slug, `%${options.query}%`)) : undefined;
+  const pattern = `%${options.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const where = options.query ? or(ilike(products.nameNl, pattern), ilike(products.nameEn, pattern), ilike(products.slug, pattern)) : undefined;
   return withDb(async (db) => {
     const [total] = await db.select({ n: count() }).from(products).where(where);
     const rows = await db
