@@ -5,14 +5,19 @@
 // `next build`. See bench/README.md.
 //
 //   node bench/run.mjs [--cold] [--duration 10] [--connections 20] [--warmup 3]
-//                      [--paths /,/api/health] [--only pglite|postgres] [--session-path /]
+//                      [--paths /,/api/health] [--only pglite|postgres] [--port 3300]
+//                      [--catalogue [400x1200]] [--session-path /]
 //
 // Besides the paths, one server per database loads --session-path (default `/`) logged out and
 // then logged in as a demo resident (through the DigiD simulator's own form, as a browser without
 // JavaScript would), in the same process, and prints the ratio: the cost of a session.
 //
 // PostgreSQL: BENCH_DATABASE_URL when set, else a throwaway server (scripts/pg-throwaway.sh)
-// when PostgreSQL is installed, else PGlite only. Ports 3300 (PGlite) and 3301 (PostgreSQL).
+// when PostgreSQL is installed, else PGlite only. Ports 3300 (PGlite) and 3301 (PostgreSQL), or
+// --port and the one after it. --catalogue loads a catalogue of 400 products and 1,200
+// designations (scripts/bench-catalogue.ts) before the loads, measures /, /kanalen and
+// /api/kanalen by default, and prints each path's throughput as a share of the home page's.
+// NEXT_DIST_DIR picks the build folder, as in next.config.ts.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -23,7 +28,7 @@ import autocannon from "autocannon";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const benchData = path.join(root, ".test-data", "bench");
-const PORTS = { pglite: 3300, postgres: 3301 };
+const distDir = process.env.NEXT_DIST_DIR || ".next";
 const OVERALL_LIMIT_MS = 20 * 60_000;
 
 // --- Options -------------------------------------------------------------------------------
@@ -32,15 +37,19 @@ function option(name, fallback) {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 }
+const catalogueArg = args.includes("--catalogue") ? (/^\d+x\d+$/.test(args[args.indexOf("--catalogue") + 1] ?? "") ? args[args.indexOf("--catalogue") + 1] : "400x1200") : "";
 const options = {
   cold: args.includes("--cold"),
+  catalogue: catalogueArg,
   duration: Number(option("duration", "10")),
   warmup: Number(option("warmup", "3")),
   connections: Number(option("connections", "20")),
-  paths: option("paths", "/,/api/health").split(",").filter((p) => p && p !== "none"),
+  paths: option("paths", catalogueArg ? "/,/kanalen,/api/kanalen" : "/,/api/health").split(",").filter((p) => p && p !== "none"),
   only: option("only", ""),
+  port: Number(option("port", "3300")),
   sessionPath: option("session-path", "/"),
 };
+const PORTS = { pglite: options.port, postgres: options.port + 1 };
 
 const childEnvBase = { ...process.env, PATH: `${path.join(root, "node_modules", ".bin")}:${process.env.PATH}`, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
 
@@ -85,7 +94,7 @@ function killGroup(child, signal) {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function needsBuild() {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, distDir, "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   const newer = (p) => {
@@ -277,7 +286,7 @@ async function main() {
 
   if (options.cold) {
     // A clean checkout after `npm ci`: no build, no data. `npm start` builds and then serves.
-    rmSync(path.join(root, ".next"), { recursive: true, force: true });
+    rmSync(path.join(root, distDir), { recursive: true, force: true });
     const dataDir = path.join(benchData, "cold");
     const { child, startMs } = await startServer({ database: "pglite", port: PORTS.pglite, dataDir, wipe: true, command: ["bash", path.join(root, "scripts", "start.sh")], limitMs: 5 * 60_000 });
     await stopServer(child);
@@ -304,6 +313,18 @@ async function main() {
       const { child, startMs } = await startServer({ database: db.name, port, dataDir, databaseUrl: db.url, wipe: true });
       await stopServer(child);
       report.startup.push({ what: `first start on an empty database (migrate + seed), ${db.label}`, ms: startMs, target: "-" });
+    }
+    if (options.catalogue) {
+      // The server is stopped: the loader may open the embedded database folder itself.
+      const [products, designations] = options.catalogue.split("x");
+      const out = execFileSync(bin("tsx"), ["--conditions=react-server", path.join(root, "scripts", "bench-catalogue.ts"), products, designations], {
+        cwd: root,
+        encoding: "utf8",
+        env: { ...childEnvBase, PORTAL_MODE: "demo", DATA_DIR: dataDir, DATABASE_URL: db.url ?? "", LOG_LEVEL: "warn" },
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      console.log(`${db.label}: ${out.trim()}`);
+      report.catalogue = out.trim();
     }
     for (const urlPath of options.paths) {
       // A restart on existing data, then load; a fresh process per path keeps the peak memory per path.
@@ -374,6 +395,16 @@ async function main() {
   console.log("| What | Time | Target |");
   console.log("|---|---:|---|");
   for (const s of report.startup) console.log(`| ${s.what} | ${fmt(s.ms / 1000, 2)} s | ${s.target} |`);
+  const homes = new Map(report.load.filter((r) => r.path === "/").map((r) => [r.database, r.requestsPerSecond]));
+  const ratios = report.load.filter((r) => r.path !== "/" && homes.get(r.database));
+  if (ratios.length > 0) {
+    console.log("\nThroughput as a share of the home page's, same run (target for /kanalen and /api/kanalen: at least 0.5):\n");
+    for (const r of ratios) {
+      const ratio = r.requestsPerSecond / homes.get(r.database);
+      r.ratioToHome = ratio;
+      console.log(`  ${r.database} ${r.path}: ${fmt(ratio, 2)} x /`);
+    }
+  }
   const pids = report.load.filter((r) => r.serverPid && r.serverPid !== r.spawnedPid);
   if (pids.length > 0) console.log("\n(Memory is that of the process listening on the port, a child of the one `next start` began as.)");
 

@@ -13,12 +13,12 @@ test("home page: what you can arrange, how to log in, where to get help", async 
   await expect(main.getByRole("heading", { level: 1, name: format(nl.home.title, { municipality: municipality.name }) })).toBeVisible();
 
   // The products come from the database the server seeded at its first start.
-  const arrange = main.getByRole("region", { name: nl.home.whatHeading });
+  const arrange = main.getByRole("region", { name: nl.catalogue.home.heading });
   await expect(arrange).toBeVisible();
   for (const product of demoProducts.filter((p) => p.active !== false)) {
-    await expect(arrange.getByText(product.nameNl, { exact: true })).toBeVisible();
+    await expect(arrange.getByRole("link", { name: product.nameNl, exact: true })).toHaveAttribute("href", `/producten/${product.slug}`);
   }
-  await expect(arrange.getByRole("heading", { level: 3, name: nl.home.topics.wonen })).toBeVisible();
+  await expect(arrange.getByRole("heading", { level: 3, name: nl.catalogue.topics.wonen })).toBeVisible();
 
   const login = main.getByRole("region", { name: nl.home.loginHeading });
   await expect(login).toContainText(nl.home.loginResident);

@@ -31,6 +31,11 @@ export function SiteHeader({ t, brand, path, session = null }: { t: Messages; br
             </Link>
           </li>
           <li>
+            <Link href="/kanalen" className="font-semibold text-white">
+              {t.frame.navChannels}
+            </Link>
+          </li>
+          <li>
             <Link href="/hulp" className="font-semibold text-white">
               {t.frame.navHelp}
             </Link>

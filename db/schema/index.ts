@@ -2,6 +2,7 @@
 export * from "./attachments";
 export * from "./catalogue";
 export * from "./forms";
+export * from "./channels";
 export * from "./identity";
 export * from "./mail";
 export * from "./system";

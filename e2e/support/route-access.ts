@@ -30,6 +30,8 @@ export const pageAccess: Record<string, RouteAccess> = {
   "/inloggen/medewerker": "public",
   "/inloggen/medewerker/geweigerd": "public",
   "/uitgelogd": "public",
+  "/kanalen": "public",
+  "/producten/[slug]": "public",
   "/medewerker/wachtwoord": "staff-session",
   "/mijn": "party",
   "/mijn/verwerkingen": "party",
@@ -46,6 +48,15 @@ export const pageAccess: Record<string, RouteAccess> = {
   "/producten/[slug]/formulier": "public",
   "/beheer/formulieren": { staff: "catalogue:manage" },
   "/beheer/producten/[id]/formulier": { staff: "catalogue:manage" },
+  "/beheer/producten": { staff: "catalogue:manage" },
+  "/beheer/producten/nieuw": { staff: "catalogue:manage" },
+  "/beheer/producten/[id]": { staff: "catalogue:manage" },
+  "/beheer/producten/[id]/geschiedenis": { staff: "catalogue:manage" },
+  "/beheer/wmebv": { staff: "catalogue:manage" },
+  "/beheer/kanalen": { staff: "channels:manage" },
+  "/beheer/kanalen/nieuw": { staff: "channels:manage" },
+  "/beheer/kanalen/[id]": { staff: "channels:manage" },
+  "/beheer/kanalen/producten/[id]": { staff: "channels:manage" },
 };
 
 /** Route handlers (route.ts). Each checks its caller itself; these are reachable by anyone. */
@@ -53,6 +64,7 @@ export const routeHandlerAccess: Record<string, RouteAccess> = {
   "/api/health": "public",
   "/api/taal": "public",
   "/api/termijnen": "public",
+  "/api/kanalen": "public",
   "/api/auth/[...nextauth]": "public",
   "/api/auth/start/[provider]": "public",
   "/api/auth/logout": "public",

@@ -63,15 +63,19 @@ describe.each(testDatabases())("database on %s", (kind) => {
 
       const slug = demoProducts[0]!.slug;
       await db.update(schema.products).set({ nameNl: "Aangepast door beheerder", active: false }).where(eq(schema.products.slug, slug));
-      // A product that was used is never deleted in the portal (its published form holds on to it); to test
-      // that the seed restores a missing product, remove it together with its demo form, past the trigger.
-      const [gone] = await db.select().from(schema.products).where(eq(schema.products.slug, demoProducts[1]!.slug));
+      // A product that was used is never deleted in the portal; to test that the seed restores a
+      // missing product, remove it with its message types, designations, history and demo form
+      // (past the trigger that keeps published forms).
+      const [gone] = await db.select({ id: schema.products.id }).from(schema.products).where(eq(schema.products.slug, demoProducts[1]!.slug));
       await db.transaction(async (tx) => {
         await tx.execute(sql`alter table form_versions disable trigger form_versions_published_immutable`);
         await tx.execute(sql`delete from form_changes where form_id in (select id from form_definitions where product_id = ${gone!.id})`);
         await tx.execute(sql`delete from form_versions where form_id in (select id from form_definitions where product_id = ${gone!.id})`);
         await tx.execute(sql`delete from form_definitions where product_id = ${gone!.id}`);
         await tx.execute(sql`alter table form_versions enable trigger form_versions_published_immutable`);
+        await tx.delete(schema.channelDesignations).where(eq(schema.channelDesignations.productId, gone!.id));
+        await tx.delete(schema.productMessageTypes).where(eq(schema.productMessageTypes.productId, gone!.id));
+        await tx.delete(schema.productChanges).where(eq(schema.productChanges.productId, gone!.id));
         await tx.delete(schema.products).where(eq(schema.products.id, gone!.id));
       });
 

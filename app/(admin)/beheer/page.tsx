@@ -27,15 +27,39 @@ export default async function BeheerPage() {
           <p className="mb-0">{t.staff.beheer.staffText}</p>
         </li>
         {can(actor, "catalogue:manage") ? (
+          <>
+            <li>
+              <Link href="/beheer/producten" className="text-xl font-bold">
+                {t.catalogue.admin.title}
+              </Link>
+              <p className="mb-0">{t.catalogue.admin.intro}</p>
+            </li>
+            <li>
+              <Link href="/beheer/formulieren" className="text-xl font-bold">
+                {t.forms.editor.listTitle}
+              </Link>
+              <p className="mb-0">{t.forms.editor.listIntro}</p>
+            </li>
+            <li>
+              <Link href="/beheer/wmebv" className="text-xl font-bold">
+                {t.wmebv.title}
+              </Link>
+              <p className="mb-0">{t.wmebv.intro}</p>
+            </li>
+            <li>
+              <Link href="/beheer/termijnen" className="text-xl font-bold">
+                {t.deadlines.admin.link}
+              </Link>
+              <p className="mb-0">{t.deadlines.admin.linkText}</p>
+            </li>
+          </>
+        ) : null}
+        {can(actor, "channels:manage") ? (
           <li>
-            <Link href="/beheer/termijnen" className="text-xl font-bold">
-              {t.deadlines.admin.link}
+            <Link href="/beheer/kanalen" className="text-xl font-bold">
+              {t.channels.admin.title}
             </Link>
-            <p className="mb-0">{t.deadlines.admin.linkText}</p>
-            <Link href="/beheer/formulieren" className="text-xl font-bold">
-              {t.forms.editor.listTitle}
-            </Link>
-            <p className="mb-0">{t.forms.editor.listIntro}</p>
+            <p className="mb-0">{t.channels.admin.intro}</p>
           </li>
         ) : null}
         {can(actor, "processing-log:read") ? (
