@@ -3,3 +3,4 @@ export * from "./catalogue";
 export * from "./identity";
 export * from "./mail";
 export * from "./system";
+export * from "./notifications";

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { defineJob } from "../jobs/define";
+
+/**
+ * The delivery job of one notification. Safe to run any number of times: the handler claims the
+ * notification with a conditional UPDATE, so a second run (or a second worker) finds nothing to
+ * do; retries after a temporary failure are new jobs scheduled by the handler itself.
+ */
+export const deliverNotificationJob = defineJob({
+  name: "notification.deliver",
+  payload: z.object({ notificationId: z.uuid() }),
+  async handle({ notificationId }, { log }) {
+    // Imported here: the delivery module reaches the database and the mail transport, the job definition does not.
+    const { deliverNotification } = await import("./delivery");
+    const result = await deliverNotification(notificationId);
+    log.info({ notificationId, result }, "notification delivery step done");
+  },
+  // Database errors are retried by pg-boss; delivery retries are planned by the handler.
+  queue: { retryLimit: 3, retryDelay: 5, retryBackoff: true, retryDelayMax: 300 },
+});
