@@ -32,15 +32,22 @@ export const pageAccess: Record<string, RouteAccess> = {
   "/medewerker/wachtwoord": "staff-session",
   "/mijn": "party",
   "/mijn/verwerkingen": "party",
+  "/mijn/instellingen": "party",
+  "/mijn/meldingen": "party",
+  "/email-bevestigen": "public",
   "/balie": { staff: "party:find" },
   "/balie/inwoner-zoeken": { staff: "party:find" },
   "/balie/partij/[id]": { staff: "party:read" },
+  "/balie/taken": { staff: "fallback-task:work" },
+  "/balie/taken/[id]": { staff: "fallback-task:work" },
+  "/balie/taken/[id]/brief": { staff: "fallback-task:work" },
   "/behandeling": { staff: "case:read" },
   "/beheer": { staff: "staff:manage" },
   "/beheer/medewerkers": { staff: "staff:manage" },
   "/beheer/medewerkers/nieuw": { staff: "staff:manage" },
   "/beheer/medewerkers/[id]": { staff: "staff:manage" },
   "/beheer/verwerkingen": { staff: "processing-log:read" },
+  "/beheer/meldingen/sjablonen": { staff: "notifications:manage" },
 };
 
 /** Route handlers (route.ts). Each checks its caller itself; these are reachable by anyone. */
@@ -51,6 +58,7 @@ export const routeHandlerAccess: Record<string, RouteAccess> = {
   "/api/auth/start/[provider]": "public",
   "/api/auth/logout": "public",
   "/api/auth/session": "public",
+  "/api/meldingen/bounce": "public",
 };
 
 /** The URL path of an app/ file: route groups and the file name dropped. */
