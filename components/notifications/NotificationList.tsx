@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Table } from "@/components/ui/Table";
 import { format, formatDate, formatDateTime, type Locale, type Messages } from "@/lib/i18n";
 
@@ -21,7 +22,7 @@ export function termDate(value: string, locale: Locale): string {
  * Notices with the proof of each (R14, R16): kind, status, term, and every attempt with its time
  * and outcome. Staff also see the address used and the server's answer.
  */
-export function NotificationList({ t, locale, rows, audience }: { t: Messages; locale: Locale; rows: readonly NotificationView[]; audience: "party" | "staff" }) {
+export function NotificationList({ t, locale, rows, audience, openTasks = {} }: { t: Messages; locale: Locale; rows: readonly NotificationView[]; audience: "party" | "staff"; openTasks?: Record<string, string> }) {
   const n = t.notifications;
   return (
     <ol className="space-y-8">
@@ -52,6 +53,13 @@ export function NotificationList({ t, locale, rows, audience }: { t: Messages; l
               </>
             ) : null}
           </dl>
+          {audience === "staff" && openTasks[row.id] ? (
+            <p>
+              <Link href={`/balie/taken/${openTasks[row.id]}`} prefetch={false}>
+                {n.tasks.open}: {n.kinds[row.kind]}
+              </Link>
+            </p>
+          ) : null}
           <Table
             caption={format(n.staff.attemptsCaption, { date: formatDateTime(row.createdAt, locale) })}
             rows={row.attempts}

@@ -71,7 +71,14 @@ export async function partyNotificationsForStaff(actor: StaffActor, partyId: str
       actorRole: roleFor(actor, "party:read"),
     });
     const rows = await tx.select().from(notifications).where(eq(notifications.partyId, partyId)).orderBy(desc(notifications.createdAt)).limit(50);
-    return { settings: await contactSettings(tx, partyId), history: await contactHistory(tx, partyId), notifications: await withAttempts(tx, rows) };
+    const tasks = await tx.select({ id: fallbackTasks.id, notificationId: fallbackTasks.notificationId }).from(fallbackTasks).where(and(eq(fallbackTasks.partyId, partyId), eq(fallbackTasks.status, "open")));
+    return {
+      settings: await contactSettings(tx, partyId),
+      history: await contactHistory(tx, partyId),
+      notifications: await withAttempts(tx, rows),
+      /** Open fallback task per notification id. */
+      openTasks: Object.fromEntries(tasks.map((task) => [task.notificationId, task.id])) as Record<string, string>,
+    };
   });
 }
 

@@ -38,7 +38,7 @@ export function PartyNotifications({ t, locale, data }: { t: Messages; locale: L
       </section>
       <section aria-labelledby="notificaties-partij" className="mb-10">
         <h2 id="notificaties-partij">{s.noticesHeading}</h2>
-        {notifications.length === 0 ? <p>{s.noticesEmpty}</p> : <NotificationList t={t} locale={locale} rows={notifications} audience="staff" />}
+        {notifications.length === 0 ? <p>{s.noticesEmpty}</p> : <NotificationList t={t} locale={locale} rows={notifications} audience="staff" openTasks={data.openTasks} />}
       </section>
     </>
   );
