@@ -164,3 +164,22 @@ test("counter staff work a fallback task for a notice that could not be delivere
   await expect(staff.getByTestId("taak-afgerond")).toContainText(nl.notifications.tasks.outcomes["letter-sent"]);
   await staff.context().close();
 });
+
+test("without JavaScript a resident changes consent and gets a specific error for a bad address, with the input kept", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await loginResident(page, randomBsn());
+  await page.goto("/mijn/instellingen");
+  const emailBox = page.getByRole("textbox", { name: s.emailLabel });
+  await emailBox.fill("naam at voorbeeld.nl");
+  await page.getByRole("button", { name: s.saveEmail }).click();
+  await expect(page.locator("#foutmeldingen-email")).toContainText(nl.notifications.errors.emailInvalid);
+  await expect(page.getByRole("textbox", { name: s.emailLabel })).toHaveValue("naam at voorbeeld.nl");
+
+  await page.getByRole("checkbox", { name: nl.notifications.kinds["information-request"] }).check();
+  await page.getByRole("button", { name: s.saveConsent }).click();
+  await expect(page.getByRole("status").filter({ hasText: s.notices["consent-saved"]! })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: nl.notifications.kinds["information-request"] })).toBeChecked();
+  await expect(page.getByRole("table", { name: s.historyCaption })).toContainText(format(nl.notifications.changes.consentDigital, { kind: nl.notifications.kinds["information-request"] }));
+  await context.close();
+});
