@@ -162,6 +162,15 @@ test("counter staff work a fallback task for a notice that could not be delivere
   await staff.getByRole("button", { name: nl.notifications.tasks.close }).click();
   await expect(staff.getByRole("status").filter({ hasText: nl.notifications.tasks.closedNotice })).toBeVisible();
   await expect(staff.getByTestId("taak-afgerond")).toContainText(nl.notifications.tasks.outcomes["letter-sent"]);
+
+  // The party's page shows the consent and every notification with its attempts, once a purpose is given.
+  await staff.getByRole("link", { name: nl.notifications.tasks.openParty }).click();
+  await staff.getByRole("radio", { name: nl.partyLookup.reasons.telefoon }).check();
+  await staff.getByRole("button", { name: nl.partyLookup.partyPurposeSubmit }).click();
+  await expect(staff.getByRole("heading", { name: nl.notifications.staff.heading })).toBeVisible();
+  const consent = staff.getByRole("table", { name: nl.notifications.staff.consentCaption });
+  await expect(consent.getByRole("row").filter({ hasText: nl.notifications.kinds.reminder })).toContainText(nl.notifications.staff.neverChosen);
+  await expect(staff.getByTestId("notificatie-status").first()).toHaveText(nl.notifications.statuses.failed);
   await staff.context().close();
 });
 
