@@ -25,6 +25,8 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   /** Must be safe to run twice: a job can be delivered again after a crash or a time-out. */
   handle: (data: z.output<S>, context: JobContext) => Promise<void>;
   queue: JobQueueOptions;
+  /** A cron expression: working processes run the job on this schedule (with an empty payload). */
+  schedule?: string;
 }
 
 /**
@@ -36,6 +38,7 @@ export function defineJob<S extends z.ZodType>(definition: {
   payload: S;
   handle: (data: z.output<S>, context: JobContext) => Promise<void>;
   queue?: JobQueueOptions;
+  schedule?: string;
 }): JobDefinition<S> {
   if (!/^[a-z][a-z0-9.-]*$/.test(definition.name)) throw new Error(`Invalid job name: ${definition.name}`);
   return { queue: { retryLimit: 5, retryDelay: 10, retryBackoff: true, retryDelayMax: 3600 }, ...definition };

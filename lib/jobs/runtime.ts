@@ -49,6 +49,8 @@ export async function startJobs({ handle, role, jobs = allJobs }: StartJobsOptio
     }
   }
   if (working) {
+    // Scheduled jobs: pg-boss keeps one schedule row per name, so every process may (re)write it.
+    for (const job of jobs) if (job.schedule) await boss.schedule(job.name, job.schedule, {});
     for (const job of jobs) {
       await boss.work(job.name, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([item]) => {
         if (!item) return;

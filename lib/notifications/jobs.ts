@@ -18,3 +18,16 @@ export const deliverNotificationJob = defineJob({
   // Database errors are retried by pg-boss; delivery retries are planned by the handler.
   queue: { retryLimit: 3, retryDelay: 5, retryBackoff: true, retryDelayMax: 300 },
 });
+
+/** Every minute: gives stuck or orphaned notifications a new delivery job (lib/notifications/sweep.ts). */
+export const sweepNotificationsJob = defineJob({
+  name: "notification.sweep",
+  payload: z.object({}),
+  async handle(_data, { log }) {
+    const { sweepStuckNotifications } = await import("./sweep");
+    const count = await sweepStuckNotifications();
+    if (count > 0) log.warn({ count }, "stuck notifications given a new delivery job");
+  },
+  queue: { retryLimit: 0 },
+  schedule: "* * * * *",
+});

@@ -14,6 +14,7 @@ import { changeConsents, changeEmail, contactHistory, hashToken, verifyEmail } f
 import { deliverNotification } from "@/lib/notifications/delivery";
 import { deliverNotificationJob } from "@/lib/notifications/jobs";
 import { notify } from "@/lib/notifications/notify";
+import { sweepStuckNotifications } from "@/lib/notifications/sweep";
 import { testDatabases, useTestDatabase } from "../support/database";
 
 const { parties, notifications, notificationAttempts, fallbackTasks, emailVerifications, partyContacts } = schema;
@@ -316,6 +317,24 @@ describe.each(testDatabases())("notifications on %s", (kind) => {
     await database.db.update(notifications).set({ status: "queued" }).where(eq(notifications.id, notificationId));
     await deliverNotification(notificationId);
     expect(await database.db.select().from(fallbackTasks).where(and(eq(fallbackTasks.notificationId, notificationId), eq(fallbackTasks.status, "open")))).toHaveLength(1);
+  });
+
+  it("gives a notice stuck by a crashed worker a new delivery job, which sends it with the same Message-ID", async () => {
+    const { partyId } = await newParty();
+    const { notificationId, messageId } = await inTransaction((tx) => notify(tx, { partyId, kind: "decision" }));
+    // A worker claimed it and died before recording anything; its job is gone.
+    await database.db.update(notifications).set({ status: "sending", attemptCount: 1, claimedAt: sql`now() - interval '11 minutes'` }).where(eq(notifications.id, notificationId));
+    await jobBoss().deleteJob(deliverNotificationJob.name, (await jobBoss().findJobs(deliverNotificationJob.name, { data: { notificationId } })).map((j) => j.id));
+    // A fresh claim is left alone.
+    const fresh = await inTransaction((tx) => notify(tx, { partyId, kind: "receipt" }));
+    await database.db.update(notifications).set({ status: "sending", claimedAt: sql`now()` }).where(eq(notifications.id, fresh.notificationId));
+
+    expect(await sweepStuckNotifications()).toBeGreaterThanOrEqual(1);
+    expect(await jobBoss().findJobs(deliverNotificationJob.name, { data: { notificationId } })).toHaveLength(1);
+    expect(await deliverNotification(fresh.notificationId)).toBe("skipped");
+    expect(await deliverNotification(notificationId)).toBe("delivered");
+    expect(header(smtp.received[0]!.raw, "Message-ID")).toBe(messageId);
+    expect((await notificationRow(notificationId)).attemptCount).toBe(2);
   });
 
   describe("with a worker running", () => {
