@@ -65,6 +65,8 @@ const rawSchema = z.object({
   NOTIFICATION_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).max(3600).default(60),
   /** Shared secret of POST /api/meldingen/bounce (Authorization: Bearer ...); unset: the endpoint is off. */
   NOTIFICATION_BOUNCE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** A delivery claim older than this belongs to a worker that died; the sweep gives the notice a new job. */
+  NOTIFICATION_CLAIM_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   /** How long an e-mail verification link works. */
   EMAIL_VERIFICATION_HOURS: z.coerce.number().min(0.01).max(168).default(48),
   MUNICIPALITY_NAME: z.string().min(2).default("Gemeente Voorbeeldstad"),
@@ -105,7 +107,7 @@ export interface PortalEnv {
     staff: { idleSeconds: number; maxSeconds: number };
   };
   processingLog: { showStaffNames: boolean };
-  notifications: { retryHours: number; retryBaseSeconds: number; bounceSecret: string | undefined; verificationHours: number };
+  notifications: { retryHours: number; retryBaseSeconds: number; bounceSecret: string | undefined; verificationHours: number; claimTimeoutSeconds: number };
   oidc: {
     digid?: OidcClientSettings & { bsnClaim: string; levelClaim: string };
     eherkenning?: OidcClientSettings & { kvkClaim: string; branchClaim: string; levelClaim: string };
@@ -194,6 +196,7 @@ export function parseEnv(source: Record<string, string | undefined>): PortalEnv 
       retryBaseSeconds: raw.NOTIFICATION_RETRY_BASE_SECONDS,
       bounceSecret: raw.NOTIFICATION_BOUNCE_SECRET,
       verificationHours: raw.EMAIL_VERIFICATION_HOURS,
+      claimTimeoutSeconds: raw.NOTIFICATION_CLAIM_TIMEOUT_SECONDS,
     },
     oidc: {
       digid: digid && { ...digid, bsnClaim: raw.DIGID_BSN_CLAIM, levelClaim: raw.DIGID_LEVEL_CLAIM },

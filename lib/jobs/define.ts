@@ -27,6 +27,15 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   queue: JobQueueOptions;
   /** A cron expression: working processes run the job on this schedule (with an empty payload). */
   schedule?: string;
+  /** How a worker takes jobs of this queue: several at once, and without pausing while more are ready. */
+  work?: JobWorkOptions;
+}
+
+export interface JobWorkOptions {
+  /** Jobs of this queue one process handles at the same time (default 1). */
+  localConcurrency?: number;
+  /** Fetch again at once (no poll pause) while pg-boss's cached count of ready jobs exceeds this. */
+  burstWhenReadyExceeds?: number;
 }
 
 /**
@@ -39,6 +48,7 @@ export function defineJob<S extends z.ZodType>(definition: {
   handle: (data: z.output<S>, context: JobContext) => Promise<void>;
   queue?: JobQueueOptions;
   schedule?: string;
+  work?: JobWorkOptions;
 }): JobDefinition<S> {
   if (!/^[a-z][a-z0-9.-]*$/.test(definition.name)) throw new Error(`Invalid job name: ${definition.name}`);
   return { queue: { retryLimit: 5, retryDelay: 10, retryBackoff: true, retryDelayMax: 3600 }, ...definition };

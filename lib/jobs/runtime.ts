@@ -52,7 +52,7 @@ export async function startJobs({ handle, role, jobs = allJobs }: StartJobsOptio
     // Scheduled jobs: pg-boss keeps one schedule row per name, so every process may (re)write it.
     for (const job of jobs) if (job.schedule) await boss.schedule(job.name, job.schedule, {});
     for (const job of jobs) {
-      await boss.work(job.name, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([item]) => {
+      await boss.work(job.name, { batchSize: 1, pollingIntervalSeconds: 1, ...job.work }, async ([item]) => {
         if (!item) return;
         const jobLog = log.child({ job: job.name, jobId: item.id, retryCount: item.retryCount });
         const data = job.payload.parse(item.data);

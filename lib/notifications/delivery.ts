@@ -21,12 +21,10 @@ import { renderNotice, type RenderedMail } from "./templates";
  *
  * Exactly one worker sends: the claim is a conditional UPDATE (queued/retrying -> sending) that
  * only one transaction can win. A worker that dies while sending leaves the claim; after
- * STALE_CLAIM_MINUTES another run may take it and send again, with the same Message-ID (the
+ * NOTIFICATION_CLAIM_TIMEOUT_SECONDS (10 minutes) another run may take it and send again, with the same Message-ID (the
  * only case where a notice goes out twice).
  */
 
-/** A claim older than this belongs to a worker that died; pg-boss retries the job after its own expiry. */
-export const STALE_CLAIM_MINUTES = 10;
 
 const SYSTEM = { kind: "system", name: "notification-worker" } as const;
 
@@ -64,7 +62,7 @@ export async function deliverNotification(notificationId: string, options: { ran
       .where(
         and(
           eq(notifications.id, notificationId),
-          sql`(${notifications.status} in ('queued', 'retrying') or (${notifications.status} = 'sending' and ${notifications.claimedAt} < now() - make_interval(mins => ${STALE_CLAIM_MINUTES})))`,
+          sql`(${notifications.status} in ('queued', 'retrying') or (${notifications.status} = 'sending' and ${notifications.claimedAt} < now() - make_interval(secs => ${e.notifications.claimTimeoutSeconds})))`,
         ),
       )
       .returning();
