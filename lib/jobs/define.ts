@@ -32,7 +32,9 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
 }
 
 export interface JobWorkOptions {
-  /** Jobs of this queue one process handles at the same time (default 1). */
+  /** Jobs fetched together and run at the same time, each succeeding or failing on its own (default 1). */
+  batchSize?: number;
+  /** Batches of this queue one process handles at the same time (default 1). */
   localConcurrency?: number;
   /** Fetch again at once (no poll pause) while pg-boss's cached count of ready jobs exceeds this. */
   burstWhenReadyExceeds?: number;
