@@ -30,6 +30,26 @@ const SYSTEM = { kind: "system", name: "notification-worker" } as const;
 
 export type DeliveryResult = "skipped" | "delivered" | "retrying" | "failed";
 
+interface ClaimRow {
+  id: string;
+  party_id: string;
+  kind: Claimed["kind"];
+  language: "nl" | "en";
+  message_ref: string | null;
+  term_ends_on: string | null;
+  attempt_count: number | string;
+  retry_from_ms: number | string;
+  party_kind: "person" | "business";
+  digital: boolean | null;
+  email: string | null;
+  verified: boolean;
+}
+
+/** The rows of a raw query: postgres.js answers with an array, PGlite with { rows }. */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
+}
+
 interface Claimed {
   id: string;
   partyId: string;
@@ -56,42 +76,51 @@ export async function deliverNotification(notificationId: string, options: { ran
   const e = env();
   // 1. Claim, and decide whether we may send at all, in one short transaction.
   const claim = await inTransaction(async (tx) => {
-    const [row] = await tx
-      .update(notifications)
-      .set({ status: "sending", attemptCount: sql`${notifications.attemptCount} + 1`, claimedAt: sql`now()` })
-      .where(
-        and(
-          eq(notifications.id, notificationId),
-          sql`(${notifications.status} in ('queued', 'retrying') or (${notifications.status} = 'sending' and ${notifications.claimedAt} < now() - make_interval(secs => ${e.notifications.claimTimeoutSeconds})))`,
-        ),
-      )
-      .returning();
+    // One statement claims the row and reads what the decision needs (party kind, consent, address).
+    const rows = rowsOf<ClaimRow>(
+      await tx.execute(sql`
+        with claimed as (
+          update ${notifications}
+          set status = 'sending', attempt_count = attempt_count + 1, claimed_at = now()
+          where id = ${notificationId}
+            and (status in ('queued', 'retrying') or (status = 'sending' and claimed_at < now() - make_interval(secs => ${e.notifications.claimTimeoutSeconds})))
+          returning id, party_id, kind, language, message_ref, term_ends_on, attempt_count, retry_from
+        )
+        select c.id, c.party_id, c.kind, c.language, c.message_ref, to_char(c.term_ends_on, 'YYYY-MM-DD') as term_ends_on,
+          c.attempt_count, (extract(epoch from c.retry_from) * 1000)::float8 as retry_from_ms,
+          p.kind as party_kind, cc.digital, pc.email, (pc.email_verified_at is not null) as verified
+        from claimed c
+        join ${parties} p on p.id = c.party_id
+        left join ${channelConsents} cc on cc.party_id = c.party_id and cc.kind = c.kind
+        left join ${partyContacts} pc on pc.party_id = c.party_id`),
+    );
+    const row = rows[0];
     if (!row) return null;
-    const [party] = await tx.select({ kind: parties.kind }).from(parties).where(eq(parties.id, row.partyId));
     const claimed: Claimed = {
       id: row.id,
-      partyId: row.partyId,
-      partyKind: party!.kind,
+      partyId: row.party_id,
+      partyKind: row.party_kind,
       kind: row.kind,
       language: row.language,
-      messageRef: row.messageRef,
-      termEndsOn: row.termEndsOn,
-      attempt: row.attemptCount,
-      retryFrom: row.retryFrom,
+      messageRef: row.message_ref,
+      termEndsOn: row.term_ends_on,
+      attempt: Number(row.attempt_count),
+      retryFrom: new Date(Number(row.retry_from_ms)),
     };
-    const [consent] = await tx.select({ digital: channelConsents.digital }).from(channelConsents).where(and(eq(channelConsents.partyId, row.partyId), eq(channelConsents.kind, row.kind)));
-    const [contact] = await tx.select().from(partyContacts).where(eq(partyContacts.partyId, row.partyId));
-    if (!consent?.digital) {
+    if (!row.digital) {
       await fail(tx, claimed, "no-consent", { outcome: "permanent-failure", recipient: null, detail: "Geen toestemming voor digitale berichten van dit soort." });
       return { claimed, recipient: null };
     }
-    if (!contact?.email || !contact.emailVerifiedAt) {
-      await fail(tx, claimed, "no-verified-address", { outcome: "permanent-failure", recipient: contact?.email ?? null, detail: "Geen bevestigd e-mailadres." });
+    if (!row.email || !row.verified) {
+      await fail(tx, claimed, "no-verified-address", { outcome: "permanent-failure", recipient: row.email ?? null, detail: "Geen bevestigd e-mailadres." });
       return { claimed, recipient: null };
     }
-    await tx.insert(notificationAttempts).values({ notificationId: row.id, attempt: row.attemptCount, outcome: "sending", recipient: contact.email });
-    await tx.update(notifications).set({ recipient: contact.email }).where(eq(notifications.id, row.id));
-    return { claimed, recipient: contact.email };
+    await tx.execute(sql`
+      with attempt as (
+        insert into ${notificationAttempts} (notification_id, attempt, outcome, recipient) values (${row.id}, ${claimed.attempt}, 'sending', ${row.email})
+      )
+      update ${notifications} set recipient = ${row.email} where id = ${row.id}`);
+    return { claimed, recipient: row.email };
   });
   if (!claim) return "skipped";
   if (!claim.recipient) return "failed";

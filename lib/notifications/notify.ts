@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { notificationAttempts, notifications, type NoticeKind } from "@/db/schema/notifications";
 import { env } from "../env";
@@ -44,17 +45,14 @@ export async function notify(tx: DbOrTx, input: NotifyInput): Promise<{ notifica
   if (input.termEndsOn != null && !/^\d{4}-\d{2}-\d{2}$/.test(input.termEndsOn)) throw new Error(`termEndsOn must be a calendar date (YYYY-MM-DD), got ${input.termEndsOn}`);
   const id = randomUUID();
   const messageId = messageIdForKey(notificationMailKey(id), env().mailFrom);
-  await tx.insert(notifications).values({
-    id,
-    partyId: input.partyId,
-    kind: input.kind,
-    language: input.language ?? "nl",
-    messageRef: input.messageRef ?? null,
-    submissionRef: input.submissionRef ?? null,
-    termEndsOn: input.termEndsOn ?? null,
-    messageId,
-  });
-  await tx.insert(notificationAttempts).values({ notificationId: id, attempt: 0, outcome: "queued" });
+  // The notification and its "queued" proof in one statement (callers notify in bulk).
+  await tx.execute(sql`
+    with notice as (
+      insert into ${notifications} (id, party_id, kind, language, message_ref, submission_ref, term_ends_on, message_id)
+      values (${id}, ${input.partyId}, ${input.kind}, ${input.language ?? "nl"}, ${input.messageRef ?? null}, ${input.submissionRef ?? null}, ${input.termEndsOn ?? null}, ${messageId})
+      returning id
+    )
+    insert into ${notificationAttempts} (notification_id, attempt, outcome) select id, 0, 'queued' from notice`);
   await enqueue(tx, deliverNotificationJob, { notificationId: id });
   return { notificationId: id, messageId };
 }
