@@ -61,6 +61,16 @@ const rawSchema = z.object({
   STAFF_OIDC_ROLE_MAP: z.string().optional(),
   /** Residents see the name of the staff member in "Wie heeft mijn gegevens bekeken" (otherwise only the role). */
   PROCESSING_LOG_SHOW_STAFF_NAMES: bool.default(false),
+  /** How long a notice that fails temporarily is retried before a fallback task opens. */
+  NOTIFICATION_RETRY_HOURS: z.coerce.number().min(0.001).max(720).default(72),
+  /** The first retry waits about this long; each next one twice as long (with jitter), at most 6 hours. */
+  NOTIFICATION_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).max(3600).default(60),
+  /** Shared secret of POST /api/meldingen/bounce (Authorization: Bearer ...); unset: the endpoint is off. */
+  NOTIFICATION_BOUNCE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** A delivery claim older than this belongs to a worker that died; the sweep gives the notice a new job. */
+  NOTIFICATION_CLAIM_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /** How long an e-mail verification link works. */
+  EMAIL_VERIFICATION_HOURS: z.coerce.number().min(0.01).max(168).default(48),
   MUNICIPALITY_NAME: z.string().min(2).default("Gemeente Voorbeeldstad"),
   MUNICIPALITY_LOGO: z.string().min(1).default("/branding/voorbeeldstad.svg"),
   MUNICIPALITY_COLOUR_PRIMARY: hexColour.default("#1a5f8a"),
@@ -100,6 +110,7 @@ export interface PortalEnv {
     staff: { idleSeconds: number; maxSeconds: number };
   };
   processingLog: { showStaffNames: boolean };
+  notifications: { retryHours: number; retryBaseSeconds: number; bounceSecret: string | undefined; verificationHours: number; claimTimeoutSeconds: number };
   oidc: {
     digid?: OidcClientSettings & { bsnClaim: string; levelClaim: string };
     eherkenning?: OidcClientSettings & { kvkClaim: string; branchClaim: string; levelClaim: string };
@@ -184,6 +195,13 @@ export function parseEnv(source: Record<string, string | undefined>): PortalEnv 
       staff: { idleSeconds: raw.STAFF_IDLE_MINUTES * 60, maxSeconds: raw.STAFF_MAX_HOURS * 3600 },
     },
     processingLog: { showStaffNames: raw.PROCESSING_LOG_SHOW_STAFF_NAMES },
+    notifications: {
+      retryHours: raw.NOTIFICATION_RETRY_HOURS,
+      retryBaseSeconds: raw.NOTIFICATION_RETRY_BASE_SECONDS,
+      bounceSecret: raw.NOTIFICATION_BOUNCE_SECRET,
+      verificationHours: raw.EMAIL_VERIFICATION_HOURS,
+      claimTimeoutSeconds: raw.NOTIFICATION_CLAIM_TIMEOUT_SECONDS,
+    },
     oidc: {
       digid: digid && { ...digid, bsnClaim: raw.DIGID_BSN_CLAIM, levelClaim: raw.DIGID_LEVEL_CLAIM },
       eherkenning: eherkenning && { ...eherkenning, kvkClaim: raw.EHERKENNING_KVK_CLAIM, branchClaim: raw.EHERKENNING_BRANCH_CLAIM, levelClaim: raw.EHERKENNING_LEVEL_CLAIM },

@@ -7,3 +7,4 @@ export * from "./identity";
 export * from "./mail";
 export * from "./system";
 export * from "./deadlines";
+export * from "./notifications";

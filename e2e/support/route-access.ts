@@ -35,9 +35,15 @@ export const pageAccess: Record<string, RouteAccess> = {
   "/medewerker/wachtwoord": "staff-session",
   "/mijn": "party",
   "/mijn/verwerkingen": "party",
+  "/mijn/instellingen": "party",
+  "/mijn/meldingen": "party",
+  "/email-bevestigen": "public",
   "/balie": { staff: "party:find" },
   "/balie/inwoner-zoeken": { staff: "party:find" },
   "/balie/partij/[id]": { staff: "party:read" },
+  "/balie/taken": { staff: "fallback-task:work" },
+  "/balie/taken/[id]": { staff: "fallback-task:work" },
+  "/balie/taken/[id]/brief": { staff: "fallback-task:work" },
   "/behandeling": { staff: "case:read" },
   "/beheer": { staff: "staff:manage" },
   "/beheer/medewerkers": { staff: "staff:manage" },
@@ -57,6 +63,7 @@ export const pageAccess: Record<string, RouteAccess> = {
   "/beheer/kanalen/nieuw": { staff: "channels:manage" },
   "/beheer/kanalen/[id]": { staff: "channels:manage" },
   "/beheer/kanalen/producten/[id]": { staff: "channels:manage" },
+  "/beheer/meldingen/sjablonen": { staff: "notifications:manage" },
 };
 
 /** Route handlers (route.ts). Each checks its caller itself; these are reachable by anyone. */
@@ -70,6 +77,7 @@ export const routeHandlerAccess: Record<string, RouteAccess> = {
   "/api/auth/logout": "public",
   "/api/auth/session": "public",
   "/beheer/producten/[id]/formulier/export": { staff: "catalogue:manage" },
+  "/api/meldingen/bounce": "public",
 };
 
 /** The URL path of an app/ file: route groups and the file name dropped. */

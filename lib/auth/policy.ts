@@ -27,6 +27,7 @@ export const permissions = [
   "outages:manage",
   "staff:manage",
   "processing-log:read",
+  "notifications:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -35,7 +36,7 @@ const partyPermissions: readonly Permission[] = ["own:read", "own:submit", "own:
 export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
   balie: ["party:find", "party:read", "party:act-on-behalf", "contact-moment:record", "fallback-task:work"],
   behandelaar: ["party:read", "case:read", "case:handle", "message:send"],
-  beheerder: ["catalogue:manage", "channels:manage", "outages:manage", "staff:manage", "processing-log:read"],
+  beheerder: ["catalogue:manage", "channels:manage", "outages:manage", "staff:manage", "processing-log:read", "notifications:manage"],
 };
 
 /** The one who acts: a logged-in party, a staff member, or the system itself (jobs). */

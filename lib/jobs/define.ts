@@ -25,8 +25,19 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   /** Must be safe to run twice: a job can be delivered again after a crash or a time-out. */
   handle: (data: z.output<S>, context: JobContext) => Promise<void>;
   queue: JobQueueOptions;
-  /** A job that runs by itself on a schedule (cron, Europe/Amsterdam), with an empty payload. */
-  schedule?: { cron: string };
+  /** A cron expression: working processes run the job on this schedule (with an empty payload). */
+  schedule?: string;
+  /** How a worker takes jobs of this queue: several at once, and without pausing while more are ready. */
+  work?: JobWorkOptions;
+}
+
+export interface JobWorkOptions {
+  /** Jobs fetched together and run at the same time, each succeeding or failing on its own (default 1). */
+  batchSize?: number;
+  /** Batches of this queue one process handles at the same time (default 1). */
+  localConcurrency?: number;
+  /** Fetch again at once (no poll pause) while pg-boss's cached count of ready jobs exceeds this. */
+  burstWhenReadyExceeds?: number;
 }
 
 /**
@@ -38,7 +49,8 @@ export function defineJob<S extends z.ZodType>(definition: {
   payload: S;
   handle: (data: z.output<S>, context: JobContext) => Promise<void>;
   queue?: JobQueueOptions;
-  schedule?: { cron: string };
+  schedule?: string;
+  work?: JobWorkOptions;
 }): JobDefinition<S> {
   if (!/^[a-z][a-z0-9.-]*$/.test(definition.name)) throw new Error(`Invalid job name: ${definition.name}`);
   return { queue: { retryLimit: 5, retryDelay: 10, retryBackoff: true, retryDelayMax: 3600 }, ...definition };

@@ -49,18 +49,29 @@ export async function startJobs({ handle, role, jobs = allJobs }: StartJobsOptio
     }
   }
   if (working) {
-    // Scheduled jobs: pg-boss keeps one schedule per queue in the database, and only one of the
-    // working processes fires it each time, however many workers there are.
+    // Scheduled jobs: pg-boss keeps one schedule row per name, so every process may (re)write it,
+    // and only one of the working processes fires it each time, however many workers there are.
+    for (const job of jobs) if (job.schedule) await boss.schedule(job.name, job.schedule, {}, { tz: "Europe/Amsterdam" });
     for (const job of jobs) {
-      if (job.schedule) await boss.schedule(job.name, job.schedule.cron, {}, { tz: "Europe/Amsterdam" });
-    }
-    for (const job of jobs) {
-      await boss.work(job.name, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([item]) => {
-        if (!item) return;
-        const jobLog = log.child({ job: job.name, jobId: item.id, retryCount: item.retryCount });
-        const data = job.payload.parse(item.data);
-        await job.handle(data, { jobId: item.id, retryCount: item.retryCount, log: jobLog });
-      });
+      const { batchSize = 1, localConcurrency = 1, burstWhenReadyExceeds } = job.work ?? {};
+      // Each job of a batch runs at once and succeeds or fails on its own (perJobResults): one
+      // failing job is retried without failing the others. A full batch fetches the next at once.
+      const options = { batchSize, localConcurrency, pollingIntervalSeconds: 1, perJobResults: true, ...(batchSize > 1 ? { burstWhenBatchFull: true } : {}), ...(burstWhenReadyExceeds ? { burstWhenReadyExceeds } : {}) } as const;
+      await boss.work(job.name, options, async (items) =>
+        Promise.all(
+          items.map(async (item) => {
+            const jobLog = log.child({ job: job.name, jobId: item.id, retryCount: item.retryCount });
+            try {
+              const data = job.payload.parse(item.data);
+              await job.handle(data, { jobId: item.id, retryCount: item.retryCount, log: jobLog });
+              return { id: item.id, status: "completed" as const };
+            } catch (error) {
+              jobLog.error({ err: error }, "job failed");
+              return { id: item.id, status: "failed" as const, output: { message: error instanceof Error ? error.message : String(error) } };
+            }
+          }),
+        ),
+      );
     }
     log.info({ queues: jobs.map((j) => j.name), host: os.hostname() }, "job worker started");
   }

@@ -44,16 +44,40 @@ export function classifyMailError(error: unknown): MailFailureKind {
   return "temporary";
 }
 
+/** What a failed send tells: temporary or permanent, the SMTP code if any, and what was said. */
+export interface MailFailure {
+  kind: MailFailureKind;
+  responseCode: number | null;
+  detail: string;
+}
+
+/** Describes a transport error for the delivery record: its class, SMTP code and the server's answer (or the network error). */
+export function describeMailFailure(error: unknown): MailFailure {
+  const e = (error ?? {}) as { responseCode?: unknown; response?: unknown; code?: unknown; message?: unknown };
+  const responseCode = typeof e.responseCode === "number" ? e.responseCode : null;
+  const said = typeof e.response === "string" && e.response ? e.response : typeof e.message === "string" ? e.message : String(error);
+  const code = typeof e.code === "string" ? `${e.code}: ` : "";
+  return { kind: classifyMailError(error), responseCode, detail: `${code}${said}`.slice(0, 500) };
+}
+
+/** The Message-ID header a mail with this idempotency key gets, from the sender's domain. The same key always gives the same id. */
+export function messageIdForKey(idempotencyKey: string, from: string): string {
+  const domain = from.match(/@([^>\s]+)/)?.[1] ?? "mijnomgeving.local";
+  return `<${idempotencyKey.replace(/[^A-Za-z0-9._-]/g, "-")}@${domain}>`;
+}
+
 function messageIdFor(mail: OutgoingMail, domainOf: string): string {
-  const domain = domainOf.match(/@([^>\s]+)/)?.[1] ?? "mijnomgeving.local";
-  return `<${mail.idempotencyKey.replace(/[^A-Za-z0-9._-]/g, "-")}@${domain}>`;
+  return messageIdForKey(mail.idempotencyKey, domainOf);
 }
 
 /** An SMTP transport with pooled connections. */
 export function createSmtpTransport(smtpUrl: string): MailTransport {
   const url = new URL(smtpUrl);
-  if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
-  const transporter = nodemailer.createTransport(url.toString());
+  url.searchParams.delete("pool");
+  // maxRequeues 0: a message whose connection broke fails back to the caller instead of being
+  // sent again later by the pool behind its back. The notification engine retries itself, with
+  // a record of every attempt; a hidden second send would break "deliver once".
+  const transporter = nodemailer.createTransport({ url: url.toString(), pool: true, maxRequeues: 0 });
   return {
     kind: "smtp",
     async send(mail) {

@@ -1,4 +1,5 @@
 "use server";
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionRefusal, defineAction } from "../auth/action";
 import { maskBsns } from "../log";
@@ -89,6 +90,8 @@ export const viewPartyAction = defineAction({
     const purpose = purposeText(input.reden, input.toelichting);
     const party = await viewParty(actor, input.partij, purpose);
     if (!party) return new ActionRefusal("partyLookup.unknownParty");
+    // The page's server-rendered parts (contact details, notifications) appear now that a purpose is recorded.
+    revalidatePath(`/balie/partij/${input.partij}`);
     return { party: toView(party), purpose };
   },
 });

@@ -27,7 +27,7 @@ export async function pruneLoginAttempts(db: DbOrTx, now = new Date()): Promise<
 export const pruneLoginAttemptsJob = defineJob({
   name: "auth.prune-login-attempts",
   payload: z.object({}),
-  schedule: { cron: "17 * * * *" },
+  schedule: "17 * * * *",
   queue: { retryLimit: 2, retryDelay: 60 },
   async handle(_payload, { log }) {
     const deleted = await withDb((db) => pruneLoginAttempts(db));

@@ -4,6 +4,8 @@ import { StaffAreas } from "@/app/(staff)/_components/StaffAreas";
 import { can } from "@/lib/auth/policy";
 import { getMessages } from "@/lib/i18n/server";
 import { requireStaffPage } from "@/lib/staff/guard";
+import { DeliveryHealthPanel } from "@/components/notifications/DeliveryHealthPanel";
+import { deliveryHealth } from "@/lib/notifications/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();
@@ -13,7 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The admins' start page: what they can manage now. */
 export default async function BeheerPage() {
   const actor = await requireStaffPage("staff:manage");
-  const { t } = await getMessages();
+  const { locale, t } = await getMessages();
+  const health = can(actor, "notifications:manage") ? await deliveryHealth(actor) : null;
   return (
     <>
       <h1>{t.staff.beheer.title}</h1>
@@ -70,7 +73,16 @@ export default async function BeheerPage() {
             <p className="mb-0">{t.staff.beheer.processingLogText}</p>
           </li>
         ) : null}
+        {can(actor, "notifications:manage") ? (
+          <li>
+            <Link href="/beheer/meldingen/sjablonen" className="text-xl font-bold">
+              {t.notifications.templates.link}
+            </Link>
+            <p className="mb-0">{t.notifications.templates.linkText}</p>
+          </li>
+        ) : null}
       </ul>
+      {health ? <DeliveryHealthPanel t={t} locale={locale} health={health} /> : null}
     </>
   );
 }

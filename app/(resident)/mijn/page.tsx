@@ -27,6 +27,18 @@ export default async function MinePage() {
       <h2>{t.auth.mine.linksHeading}</h2>
       <ul className="mb-8 space-y-3">
         <li>
+          <Link href="/mijn/instellingen" className="font-semibold">
+            {t.notifications.settings.link}
+          </Link>
+          <br />
+          <span className="text-muted">{t.notifications.settings.linkHint}</span>
+        </li>
+        <li>
+          <Link href="/mijn/meldingen" className="font-semibold">
+            {t.notifications.mine.title}
+          </Link>
+        </li>
+        <li>
           <Link href="/mijn/verwerkingen" className="font-semibold">
             {t.auth.mine.processingLog}
           </Link>

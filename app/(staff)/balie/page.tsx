@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { can } from "@/lib/auth/policy";
 import { getMessages } from "@/lib/i18n/server";
 import { requireStaffPage } from "@/lib/staff/guard";
 import { StaffAreas } from "../_components/StaffAreas";
@@ -25,6 +26,14 @@ export default async function BaliePage() {
           </Link>
           <p className="mb-0">{t.staff.balie.lookupText}</p>
         </li>
+        {can(actor, "fallback-task:work") ? (
+          <li>
+            <Link href="/balie/taken" className="text-xl font-bold">
+              {t.notifications.tasks.link}
+            </Link>
+            <p className="mb-0">{t.notifications.tasks.linkText}</p>
+          </li>
+        ) : null}
       </ul>
     </>
   );

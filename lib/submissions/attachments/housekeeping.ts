@@ -31,7 +31,7 @@ export async function pruneIncompleteFiles(root: string, before: Date): Promise<
 export const pruneIncompleteUploadsJob = defineJob({
   name: "attachments.prune-incomplete",
   payload: z.object({}),
-  schedule: { cron: "41 * * * *" },
+  schedule: "41 * * * *",
   queue: { retryLimit: 2, retryDelay: 60 },
   async handle(_payload, { log }) {
     const before = new Date(Date.now() - INCOMPLETE_UPLOAD_HOURS * 3600_000);

@@ -6,6 +6,8 @@ import { getMessages } from "@/lib/i18n/server";
 import type { PartyResult } from "@/lib/parties/actions";
 import { partyExists, recordedPurpose, viewParty } from "@/lib/parties/queries";
 import { PartyPage } from "./PartyPage";
+import { PartyNotifications } from "./PartyNotifications";
+import { partyNotificationsForStaff } from "@/lib/notifications/queries";
 import { notFoundPage } from "@/lib/http/not-found";
 
 type Params = Promise<{ id: string }>;
@@ -32,7 +34,7 @@ async function existingPartyOrNotFound(id: string) {
 export default async function StaffPartyPage({ params }: { params: Params }) {
   const { id } = await params;
   const actor = await existingPartyOrNotFound(id);
-  const { t } = await getMessages();
+  const { locale, t } = await getMessages();
   const purpose = await recordedPurpose(actor, id);
   const party = purpose ? await viewParty(actor, id, purpose) : null;
   const initial: PartyResult | null =
@@ -42,9 +44,16 @@ export default async function StaffPartyPage({ params }: { params: Params }) {
       <Breadcrumbs t={t} items={[{ label: t.frame.navHome, href: "/" }, { label: t.partyLookup.title, href: "/balie/inwoner-zoeken" }, { label: t.partyLookup.partyTitle }]} />
       <h1>{t.partyLookup.partyTitle}</h1>
       <PartyPage partyId={id} initial={initial} />
+      {party && purpose ? <PartyNotificationsSection actor={actor} partyId={id} purpose={purpose} t={t} locale={locale} /> : null}
       <p className="mt-8">
         <Link href="/balie/inwoner-zoeken">{t.partyLookup.searchAgain}</Link>
       </p>
     </>
   );
+}
+
+/** Contact details, consent and notifications, shown once a purpose for this visit is recorded (logged under it). */
+async function PartyNotificationsSection({ actor, partyId, purpose, t, locale }: { actor: Awaited<ReturnType<typeof requireStaffPage>>; partyId: string; purpose: string; t: Awaited<ReturnType<typeof getMessages>>["t"]; locale: Awaited<ReturnType<typeof getMessages>>["locale"] }) {
+  const data = await partyNotificationsForStaff(actor, partyId, purpose);
+  return data ? <PartyNotifications t={t} locale={locale} data={data} /> : null;
 }

@@ -1,0 +1,156 @@
+// npm run bench:notifications: e-mails per second through the notification engine (notify() in
+// a transaction, worker processes claiming, rendering, sending over SMTP and recording every
+// attempt) against a plain nodemailer loop sending the same mails to the same local SMTP server
+// in the same run. PostgreSQL only (workers are separate processes): BENCH_DATABASE_URL, else a
+// throwaway server from scripts/pg-throwaway.sh. Everything stays on 127.0.0.1 and is bounded.
+//
+//   tsx --conditions=react-server bench/notifications.ts [--count 2000] [--workers 2] [--concurrency 16]
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { count, eq } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import { SMTPServer } from "smtp-server";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? Number(args[i + 1]) : fallback;
+};
+const COUNT = option("count", 2000);
+const WORKERS = option("workers", 2);
+const CONCURRENCY = option("concurrency", 16);
+const LIMIT_MS = 10 * 60_000;
+
+let throwaway: string | undefined;
+const children = new Set<ChildProcess>();
+function cleanup() {
+  for (const c of children) c.kill("SIGKILL");
+  if (throwaway) execFileSync("bash", [path.join(root, "scripts/pg-throwaway.sh"), "stop", throwaway], { stdio: "inherit" });
+  throwaway = undefined;
+}
+process.on("exit", cleanup);
+setTimeout(() => {
+  console.error(`Stopped: the benchmark took longer than ${LIMIT_MS / 60_000} minutes.`);
+  process.exit(1);
+}, LIMIT_MS).unref();
+
+function databaseUrl(): string {
+  if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
+  const out = execFileSync("bash", [path.join(root, "scripts/pg-throwaway.sh"), "start"], { encoding: "utf8" });
+  throwaway = out.match(/PG_THROWAWAY_DIR=(\S+)/)?.[1];
+  const url = out.match(/TEST_DATABASE_URL=(\S+)/)?.[1];
+  if (!url) throw new Error(`No PostgreSQL: ${out}`);
+  return url;
+}
+
+async function main() {
+  const url = databaseUrl();
+  const dataDir = path.join(root, ".test-data", "bench-notifications");
+  mkdirSync(dataDir, { recursive: true });
+  Object.assign(process.env, { DATABASE_URL: url, PORTAL_MODE: "demo", DATA_DIR: dataDir, LOG_LEVEL: "warn" });
+
+  // The SMTP sink: accepts everything, counts what arrives.
+  let received = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on("data", () => {});
+      stream.on("end", () => {
+        received++;
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  process.env.SMTP_URL = smtpUrl;
+
+  const { openDatabase, migrateDatabase, installDatabase, schema } = await import("../db");
+  const { inTransaction } = await import("../lib/db");
+  const { startJobs, stopJobs } = await import("../lib/jobs/runtime");
+  const { notify } = await import("../lib/notifications/notify");
+  const { renderNotice } = await import("../lib/notifications/templates");
+  const { env } = await import("../lib/env");
+  const handle = await openDatabase({ kind: "postgres", url, max: 8 });
+  await migrateDatabase(handle);
+  installDatabase(handle);
+  await startJobs({ handle, role: "web" });
+
+  // 1. The plain loop: the same rendered mails, a pooled nodemailer transport, the same concurrency per worker.
+  const e = env();
+  const mail = renderNotice({ kind: "receipt", language: "nl", portalUrl: e.publicUrl, municipality: e.municipality, termEndsOn: null });
+  const transport = nodemailer.createTransport({ url: smtpUrl, pool: true, maxRequeues: 0 });
+  const plainStart = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY * WORKERS }, async () => {
+      while (next < COUNT) {
+        const i = next++;
+        await transport.sendMail({ from: e.mailFrom, to: `plain-${i}@example.org`, subject: mail.subject, text: mail.text, html: mail.html, messageId: `<plain-${i}@bench>` });
+      }
+    }),
+  );
+  const plainSeconds = (performance.now() - plainStart) / 1000;
+  transport.close();
+
+  // 2. The engine: parties with a verified address and consent, worker processes started and warm.
+  const { parties, partyContacts, channelConsents, notifications } = schema;
+  const base = 40_000_000 + Math.floor(Math.random() * 1_000_000);
+  const ids = await handle.db.insert(parties).values(Array.from({ length: COUNT + 50 }, (_, i) => ({ kind: "business" as const, kvkNumber: String(base + i) }))).returning({ id: parties.id });
+  await handle.db.insert(partyContacts).values(ids.map(({ id }, i) => ({ partyId: id, email: `engine-${i}@example.org`, emailVerifiedAt: new Date() })));
+  await handle.db.insert(channelConsents).values(ids.map(({ id }) => ({ partyId: id, kind: "receipt" as const, digital: true })));
+  for (let w = 0; w < WORKERS; w++) {
+    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/worker.ts"], {
+      cwd: root,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", PORTAL_MODE: "demo", DATABASE_URL: url, DATA_DIR: dataDir, SMTP_URL: smtpUrl, LOG_LEVEL: "warn" },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    children.add(child);
+  }
+  const delivered = async () => Number((await handle.db.select({ n: count() }).from(notifications).where(eq(notifications.status, "delivered")))[0]!.n);
+  const waitFor = async (n: number) => {
+    while ((await delivered()) < n) await new Promise((r) => setTimeout(r, 100));
+  };
+  // Warm-up: 50 notices, so the workers are up and pg-boss has seen a backlog.
+  await inTransaction(async (tx) => {
+    for (const { id } of ids.slice(COUNT)) await notify(tx, { partyId: id, kind: "receipt" });
+  });
+  await waitFor(50);
+
+  const engineStart = performance.now();
+  for (let i = 0; i < COUNT; i += 100) {
+    await inTransaction(async (tx) => {
+      for (const { id } of ids.slice(i, Math.min(i + 100, COUNT))) await notify(tx, { partyId: id, kind: "receipt" });
+    });
+  }
+  const enqueueSeconds = (performance.now() - engineStart) / 1000;
+  await waitFor(COUNT + 50);
+  const engineSeconds = (performance.now() - engineStart) / 1000;
+
+  const plainRate = COUNT / plainSeconds;
+  const engineRate = COUNT / engineSeconds;
+  console.log(`\nNotification benchmark: ${COUNT} e-mails to a local SMTP server, PostgreSQL, ${WORKERS} worker process(es) x ${CONCURRENCY} at a time`);
+  console.log(`  plain nodemailer loop:  ${plainRate.toFixed(0)} e-mails/s (${plainSeconds.toFixed(1)} s, ${CONCURRENCY * WORKERS} at a time over one pool)`);
+  console.log(`  through the engine:     ${engineRate.toFixed(0)} e-mails/s (${engineSeconds.toFixed(1)} s, of which ${enqueueSeconds.toFixed(1)} s notify() in transactions of 100)`);
+  console.log(`  engine / plain:         ${(engineRate / plainRate).toFixed(2)}`);
+  console.log(`  mails received:         ${received} (expected ${COUNT * 2 + 50})`);
+  console.log(`  targets (issue 4):      >= 200 e-mails/s through the engine: ${engineRate >= 200 ? "met" : "NOT met"}; >= 0.7 of plain: ${engineRate / plainRate >= 0.7 ? "met" : "NOT met"}`);
+
+  for (const c of children) c.kill("SIGTERM");
+  await stopJobs();
+  await handle.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  cleanup();
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  cleanup();
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { defineJob } from "../jobs/define";
+
+/**
+ * The delivery job of one notification. Safe to run any number of times: the handler claims the
+ * notification with a conditional UPDATE, so a second run (or a second worker) finds nothing to
+ * do; retries after a temporary failure are new jobs scheduled by the handler itself.
+ */
+export const deliverNotificationJob = defineJob({
+  name: "notification.deliver",
+  payload: z.object({ notificationId: z.uuid() }),
+  async handle({ notificationId }, { log }) {
+    // Imported here: the delivery module reaches the database and the mail transport, the job definition does not.
+    const { deliverNotification } = await import("./delivery");
+    const result = await deliverNotification(notificationId);
+    log.info({ notificationId, result }, "notification delivery step done");
+  },
+  // Database errors are retried by pg-boss; delivery retries are planned by the handler.
+  queue: { retryLimit: 3, retryDelay: 5, retryBackoff: true, retryDelayMax: 300 },
+  // Sending waits on the network: 16 at once per process, and the next batch at once while batches come back full.
+  work: { batchSize: 16 },
+});
+
+/** Every minute: gives stuck or orphaned notifications a new delivery job (lib/notifications/sweep.ts). */
+export const sweepNotificationsJob = defineJob({
+  name: "notification.sweep",
+  payload: z.object({}),
+  async handle(_data, { log }) {
+    const { sweepStuckNotifications } = await import("./sweep");
+    const count = await sweepStuckNotifications();
+    if (count > 0) log.warn({ count }, "stuck notifications given a new delivery job");
+  },
+  queue: { retryLimit: 0 },
+  schedule: "* * * * *",
+});
