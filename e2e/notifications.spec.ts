@@ -155,6 +155,12 @@ test("counter staff work a fallback task for a notice that could not be delivere
     return { left: Math.round((own.left - sheet.left) / mm), top: Math.round((own.top - sheet.top) / mm) };
   });
   expect(box).toEqual({ left: 20, top: 50 });
+  // The same letter as a PDF, with the address in it.
+  const pdfLink = staff.getByRole("link", { name: nl.notifications.letter.pdf });
+  const pdf = await staff.request.get((await pdfLink.getAttribute("href"))!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
 
   await staff.goBack();
   await staff.getByRole("radio", { name: nl.notifications.tasks.outcomes["letter-sent"] }).check();

@@ -77,6 +77,7 @@ export const routeHandlerAccess: Record<string, RouteAccess> = {
   "/api/auth/logout": "public",
   "/api/auth/session": "public",
   "/beheer/producten/[id]/formulier/export": { staff: "catalogue:manage" },
+  "/balie/taken/[id]/brief/pdf": { staff: "fallback-task:work" },
   "/api/meldingen/bounce": "public",
 };
 

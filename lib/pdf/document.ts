@@ -34,10 +34,11 @@ const MM = 72 / 25.4;
 const A4 = { width: 210 * MM, height: 297 * MM };
 const MARGIN = { left: 22 * MM, right: 20 * MM, top: 20 * MM, bottom: 22 * MM };
 /**
- * The address window of the common Dutch window envelopes (C5/6 and EA5/6 with the window on the
- * left): 22 mm from the left edge, 50 mm from the top, 85 x 35 mm. The address is printed inside.
+ * The address window of the common Dutch window envelopes (DL and C5 with the window on the
+ * left): 20 mm from the left edge, 50 mm from the top, 85 x 40 mm, as on the printable letter
+ * page. The address is printed inside, 4 mm in.
  */
-export const ADDRESS_WINDOW = { left: 22 * MM, top: 50 * MM, width: 85 * MM, height: 35 * MM };
+export const ADDRESS_WINDOW = { left: 20 * MM, top: 50 * MM, width: 85 * MM, height: 40 * MM };
 const TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
 const BODY_SIZE = 10.5;
 const LINE = 1.35;

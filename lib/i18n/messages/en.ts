@@ -1276,6 +1276,7 @@ export const en: Messages = {
     letter: {
       title: "Letter: a message for you",
       print: "Print this page on A4. The address falls in the window of a window envelope.",
+      pdf: "Download the letter as a PDF",
       date: "Date: {date}",
       subject: "Subject: a message is waiting for you",
       greeting: "Dear Sir or Madam,",

@@ -1277,6 +1277,7 @@ export const nl = {
     letter: {
       title: "Brief: een bericht voor u",
       print: "Druk deze pagina af op A4. Het adres valt in het venster van een vensterenvelop.",
+      pdf: "Download de brief als PDF",
       date: "Datum: {date}",
       subject: "Onderwerp: er staat een bericht voor u klaar",
       greeting: "Geachte heer of mevrouw,",

@@ -42,9 +42,9 @@ const PRINT_CSS = `
 
 /**
  * The letter for the post (R13) as a print-friendly page: printed on A4 and folded, the address
- * shows in the window of a window envelope. (No PDF library is installed; the browser's print
- * dialog makes a PDF where one is wanted.) No personal details beyond the address: the
- * content of the message stays in the portal.
+ * shows in the window of a window envelope. The same letter as a PDF comes from ./pdf
+ * (lib/notifications/letter.ts). No personal details beyond the address: the content of the
+ * message stays in the portal.
  */
 export default async function LetterPage({ params }: { params: Params }) {
   const { id } = await params;
@@ -60,6 +60,11 @@ export default async function LetterPage({ params }: { params: Params }) {
     <>
       <style>{PRINT_CSS}</style>
       <p className="no-print">{l.print}</p>
+      {task.postalAddress ? (
+        <p className="no-print">
+          <a href={`/balie/taken/${task.id}/brief/pdf`}>{l.pdf}</a>
+        </p>
+      ) : null}
       <p className="no-print">
         <Link href={`/balie/taken/${task.id}`}>{t.notifications.tasks.detailTitle}</Link>
       </p>
