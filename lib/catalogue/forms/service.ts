@@ -1,4 +1,3 @@
-import "server-only";
 import { and, desc, eq, inArray, isNotNull, max } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { formChanges, formDefinitions, formVersions, products, type FormChangeKind } from "@/db/schema";
