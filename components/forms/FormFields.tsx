@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import type { UseFormRegister } from "react-hook-form";
 import { controlClassName, Field, fieldIds } from "@/components/ui/Field";
 import type { FieldDefinition, FileField, FormDefinition } from "@/lib/catalogue/forms/definition";
 import { controlId, fileDescriptorsName, formatFileSize, inputName, type AddressValue, type FileDescriptor, type FieldValue } from "@/lib/catalogue/forms/values";
@@ -7,8 +8,13 @@ import { format, type Locale, type Messages } from "@/lib/i18n";
 /**
  * One field of a form definition as HTML: label, hint, inline error, the control(s), and
  * fieldset + legend for groups (radios, checkboxes, postcode and house number). Works without
- * JavaScript; values come back through defaultValue / defaultChecked.
+ * JavaScript; values come back through defaultValue / defaultChecked. With JavaScript the runner
+ * passes react-hook-form's `register`, so the browser checks each step with the same zod schema
+ * as the server (file inputs stay outside it: what a preview knows of files is read from the input).
  */
+
+/** react-hook-form's register for the form's values, or nothing (server rendering, no JavaScript). */
+export type RegisterField = UseFormRegister<Record<string, unknown>>;
 
 export type RunnerTexts = Pick<Messages, "form" | "forms">;
 
@@ -67,6 +73,7 @@ export function FormFieldControl({
   value,
   errors,
   preview,
+  register,
 }: {
   t: RunnerTexts;
   locale: Locale;
@@ -76,7 +83,9 @@ export function FormFieldControl({
   /** Errors by control id. */
   errors: Record<string, string | undefined>;
   preview: boolean;
+  register?: RegisterField;
 }) {
+  const registered = (name: string) => (register ? register(name) : {});
   const id = controlId(field.id);
   const label = field.label[locale];
   const hint = hintFor(t, field, locale, definition);
@@ -87,7 +96,7 @@ export function FormFieldControl({
     case "longText":
       return (
         <Field t={t} id={id} name={field.id} label={label} hint={hint} error={errors[id]} optional={optional} kind="textarea">
-          {(c) => <textarea {...c} rows={6} defaultValue={text} />}
+          {(c) => <textarea {...c} {...registered(field.id)} rows={6} defaultValue={text} />}
         </Field>
       );
     case "choice":
@@ -95,7 +104,7 @@ export function FormFieldControl({
         return (
           <Field t={t} id={id} name={field.id} label={label} hint={hint} error={errors[id]} optional={optional} kind="select">
             {(c) => (
-              <select {...c} defaultValue={text}>
+              <select {...c} {...registered(field.id)} defaultValue={text}>
                 <option value="">{t.forms.runner.chooseSelect}</option>
                 {field.options.map((o) => (
                   <option key={o.value} value={o.value}>
@@ -128,7 +137,7 @@ export function FormFieldControl({
             const optionId = i === 0 ? id : `${id}-${o.value}`;
             return (
               <div key={o.value} className="mb-2 flex items-start gap-3">
-                <input type={type} id={optionId} name={field.id} value={o.value} defaultChecked={chosen.includes(o.value)} className="mt-1 h-6 w-6 shrink-0" />
+                <input type={type} id={optionId} name={field.id} {...registered(field.id)} value={o.value} defaultChecked={chosen.includes(o.value)} className="mt-1 h-6 w-6 shrink-0" />
                 <label htmlFor={optionId}>{o.label[locale]}</label>
               </div>
             );
@@ -169,6 +178,7 @@ export function FormFieldControl({
                   <input
                     id={partId}
                     name={inputName(field.id, p.part)}
+                    {...registered(inputName(field.id, p.part))}
                     type="text"
                     autoComplete={p.autoComplete}
                     defaultValue={p.value}
@@ -192,6 +202,7 @@ export function FormFieldControl({
           {(c) => (
             <input
               {...c}
+              {...registered(field.id)}
               className={`${c.className} ${input.className ?? ""}`}
               type={input.type}
               inputMode={input.inputMode}

@@ -1,13 +1,16 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
+import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
 import { Banner } from "@/components/ui/Banner";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { formRunStep, type FormRunResult } from "@/lib/catalogue/forms/actions";
 import type { FormDefinition } from "@/lib/catalogue/forms/definition";
-import { answerRows, checkValues, parseNavigation, visibleSteps, type RunnerError } from "@/lib/catalogue/forms/runner";
-import { fileDescriptorsName, isFieldVisible, readStepValues, type FormValues } from "@/lib/catalogue/forms/values";
+import { answerRows, parseNavigation, visibleSteps, type RunnerError } from "@/lib/catalogue/forms/runner";
+import { toZodSchema } from "@/lib/catalogue/forms/to-zod";
+import { controlId, fileDescriptorsName, isFieldVisible, readStepValues, type FormValues } from "@/lib/catalogue/forms/values";
 import type { ActionState } from "@/lib/auth/action";
 import { format, type Locale } from "@/lib/i18n";
 import { FormFieldControl, type RunnerTexts } from "./FormFields";
@@ -17,9 +20,11 @@ import { FormFieldControl, type RunnerTexts } from "./FormFields";
  * check-your-answers page with "Wijzig" per answer, an error summary linked to the fields and
  * inline errors. Every button posts the form to the formRunStep server action, which checks
  * the step with toZodSchema and answers with the next page, so it works without JavaScript.
- * With JavaScript the same schema checks the step in the browser first (no round trip for
- * errors), fields that depend on a choice on the same page hide and show as you choose, and
- * chosen files are checked in the browser and only their name, size and type are posted.
+ * With JavaScript react-hook-form checks the step in the browser first with the same schema
+ * (zodResolver over toZodSchema: no round trip for errors, and a corrected field is checked
+ * again when you leave it), fields that depend on a choice on the same page hide and show as
+ * you choose, and chosen files are checked in the browser and only their name, size and type
+ * are posted.
  * Where the state lives between posts is up to the server's state store (hidden inputs here).
  */
 
@@ -46,18 +51,70 @@ export function FormRunner({
   const [result, dispatch, pending] = useActionState<ActionState<FormRunResult>, FormData>(formRunStep, { status: "ok", data: initial });
   const data = result.status === "ok" ? result.data : initial;
   const { state } = data;
-  const [clientErrors, setClientErrors] = useState<{ for: FormRunResult; errors: RunnerError[] } | null>(null);
   const [live, setLive] = useState<{ for: FormRunResult; values: FormValues } | null>(null);
   const scripted = useSyncExternalStore(noop, () => true, () => false);
   const formRef = useRef<HTMLFormElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
 
-  const errors = clientErrors?.for === data ? clientErrors.errors : state.errors;
-  const values: FormValues = live?.for === data ? { ...state.values, ...live.values } : state.values;
   const steps = visibleSteps(definition, state.values);
   const page = state.page;
   const currentFields = typeof page === "number" ? (definition.steps[page]?.fields ?? []) : [];
+
+  /** This page's values as the schema reads them, from react-hook-form's (files from the input itself). */
+  function stepValuesFrom(raw: Record<string, unknown>): FormValues {
+    const domForm = formRef.current;
+    const text = (v: unknown) => (typeof v === "string" ? v : "");
+    const out: FormValues = {};
+    for (const field of currentFields) {
+      const v = raw[field.id];
+      switch (field.kind) {
+        case "checkboxes":
+          // One box in a group comes back as its value or false, several as a list.
+          out[field.id] = Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" ? [v] : v === true ? [field.options[0]!.value] : [];
+          break;
+        case "postcodeHouseNumber": {
+          const parts = (v && typeof v === "object" ? v : {}) as Record<string, unknown>;
+          out[field.id] = { postcode: text(parts.postcode), houseNumber: text(parts.houseNumber), addition: text(parts.addition) };
+          break;
+        }
+        case "file": {
+          const fd = domForm ? new FormData(domForm) : null;
+          out[field.id] = fd ? readStepValues([field], (name) => fd.getAll(name), state.values)[field.id] : state.values[field.id];
+          break;
+        }
+        default:
+          out[field.id] = text(v);
+      }
+    }
+    return out;
+  }
+
+  const resolver: Resolver<Record<string, unknown>> = (raw, context, options) => {
+    if (typeof page !== "number") return { values: raw, errors: {} };
+    const schema = toZodSchema(definition, { step: page, locale });
+    // Earlier answers count too: a field may depend on a choice made on an earlier page.
+    return zodResolver(schema as never)({ ...state.values, ...stepValuesFrom(raw) }, context, options as never) as ReturnType<Resolver<Record<string, unknown>>>;
+  };
+  const rhf = useForm<Record<string, unknown>>({ resolver, mode: "onSubmit", reValidateMode: "onBlur", shouldUnregister: true, shouldFocusError: false });
+  const clientErrors = toRunnerErrors(rhf.formState.errors);
+
+  function toRunnerErrors(found: FieldErrors<Record<string, unknown>>): RunnerError[] {
+    const out: RunnerError[] = [];
+    for (const field of currentFields) {
+      const error = found[field.id] as (Record<string, { message?: unknown } | undefined> & { message?: unknown }) | undefined;
+      if (!error) continue;
+      if (typeof error.message === "string" && error.message) out.push({ field: controlId(field.id), message: error.message });
+      for (const part of ["postcode", "houseNumber", "addition"] as const) {
+        const message = error[part]?.message;
+        if (typeof message === "string" && message) out.push({ field: controlId(field.id, part), message });
+      }
+    }
+    return out;
+  }
+
+  const errors = clientErrors.length ? clientErrors : state.errors;
+  const values: FormValues = live?.for === data ? { ...state.values, ...live.values } : state.values;
 
   // After a post with JavaScript: focus the error summary, or the new page's heading.
   useEffect(() => {
@@ -86,18 +143,16 @@ export function FormRunner({
       fd.delete(field.id);
       if (files.length) fd.set(fileDescriptorsName(field.id), JSON.stringify(files.map((f) => ({ name: f.name, size: f.size, type: f.type }))));
     }
-    const navigation = parseNavigation(fd.get("__nav"));
-    if (navigation.kind === "next" && typeof page === "number") {
-      const stepValues = readStepValues(currentFields, (name) => fd.getAll(name), state.values);
-      const found = checkValues(definition, { ...state.values, ...stepValues }, { step: page, locale });
-      if (found.length) {
-        setClientErrors({ for: data, errors: found });
-        requestAnimationFrame(() => document.getElementById("foutmeldingen")?.focus());
-        return;
-      }
+    const post = () => {
+      rhf.clearErrors();
+      startTransition(() => dispatch(fd));
+    };
+    // Moving on checks this page first; back, "Wijzig" and sending the check page do not.
+    if (parseNavigation(fd.get("__nav")).kind === "next" && typeof page === "number") {
+      void rhf.handleSubmit(post, () => requestAnimationFrame(() => document.getElementById("foutmeldingen")?.focus()))();
+      return;
     }
-    setClientErrors(null);
-    startTransition(() => dispatch(fd));
+    post();
   }
 
   const errorByControl: Record<string, string | undefined> = {};
@@ -150,7 +205,7 @@ export function FormRunner({
             if (!visible && !controllerHere) return null;
             return (
               <div key={field.id} hidden={scripted && !visible ? true : undefined}>
-                <FormFieldControl t={t} locale={locale} definition={definition} field={field} value={state.values[field.id]} errors={errorByControl} preview={preview} />
+                <FormFieldControl t={t} locale={locale} definition={definition} field={field} value={state.values[field.id]} errors={errorByControl} preview={preview} register={scripted ? rhf.register : undefined} />
               </div>
             );
           })}
