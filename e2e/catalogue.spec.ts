@@ -29,7 +29,7 @@ async function fillDesignation(page: Page, values: { from: string; to: string; t
   return form;
 }
 
-test("an admin adds a product and designates a channel; a visitor finds it in the register, the JSON and the product page", async ({ page, browser, request }) => {
+test("an admin adds a product, designates a channel and publishes its form; a visitor finds it in the register, the JSON and the product page, and previews the form", async ({ page, browser, request }) => {
   const id = randomBytes(3).toString("hex");
   const name = `Dakkapel melden ${id}`;
   const slug = `dakkapel-melden-${id}`;
@@ -81,6 +81,33 @@ test("an admin adds a product and designates a channel; a visitor finds it in th
   await expect(form.getByLabel(c.decisionTitle)).toHaveValue(`${decision} (dubbel)`);
   await expect(form.getByLabel(c.validTo)).toHaveValue("2026-12-31");
 
+  // --- The product gets its web form: written in the form editor and published.
+  const designationsUrl = page.url();
+  const productId = new URL(designationsUrl).pathname.split("/").pop()!;
+  await page.goto(`/beheer/producten/${productId}`);
+  await page.getByRole("link", { name: a.formEditorLink }).click();
+  const formTitle = `Dakkapel melden ${id}`;
+  const definition = {
+    formatVersion: 1,
+    title: { nl: formTitle, en: `Report a dormer ${id}` },
+    steps: [
+      {
+        id: "toelichting",
+        title: { nl: "Uw toelichting", en: "Your explanation" },
+        fields: [
+          { id: "omschrijving", kind: "longText", label: { nl: "Beschrijf de dakkapel", en: "Describe the dormer" } },
+          { id: "tekening", kind: "file", label: { nl: "Bouwtekening", en: "Drawing" }, optional: true, maxCount: 2, maxSizeMb: 10, allowedTypes: ["pdf"] },
+        ],
+      },
+    ],
+  };
+  await page.getByRole("textbox", { name: nl.forms.editor.definitionLabel, exact: true }).fill(JSON.stringify(definition, null, 2));
+  await page.getByRole("button", { name: nl.forms.editor.saveDraft }).click();
+  await expect(page.getByText(nl.forms.editor.notices.saved)).toBeVisible();
+  await page.getByRole("button", { name: format(nl.forms.editor.publish, { version: 1 }) }).click();
+  await expect(page.getByText(nl.forms.editor.notices.published)).toBeVisible();
+  await page.goto(designationsUrl);
+
   // --- A visitor (not logged in) finds it in the register: search and filter by message type.
   const visitor = await browser.newContext();
   try {
@@ -110,6 +137,12 @@ test("an admin adds a product and designates a channel; a visitor finds it in th
     await expect(v.getByRole("main")).toContainText(format(nl.catalogue.page.term, { amount: 8, unit: "weken" }));
     await expect(v.getByRole("region", { name: nl.catalogue.page.typesHeading })).toContainText(decision);
     await expect(v.getByRole("link", { name: nl.catalogue.page.formLink })).toHaveAttribute("href", `/producten/${slug}/formulier`);
+    // ...and previews the form the admin published, meeting its check.
+    await v.getByRole("link", { name: nl.catalogue.page.formLink }).click();
+    const preview = v.getByRole("form", { name: formTitle });
+    await expect(preview.getByRole("heading", { name: "Uw toelichting" })).toBeVisible();
+    await preview.getByRole("button", { name: nl.forms.runner.toCheck }).click();
+    await expect(preview.locator("#foutmeldingen")).toContainText(format(nl.forms.errors.required, { label: "Beschrijf de dakkapel" }));
 
     // The home page finds it too.
     await v.goto("/");

@@ -192,10 +192,16 @@ test("with JavaScript, a visitor meets every kind of validation error, checks th
   await expect(runForm(page)).toHaveAttribute("data-enhanced", "true");
   await expect(runForm(page)).toContainText(format(r.stepOf, { current: 1, total: 4 }));
 
-  // Step 1: everything empty.
+  // Step 1: everything empty. The browser checks the step itself (react-hook-form with the same
+  // schema as the server): nothing is posted while there are errors.
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts.push(request.url());
+  });
   await next(page);
   await expectErrors(page, [msg(e.required, { label: "Naam" }), msg(e.required, { label: "E-mail" }), msg(e.required, { label: "Telefoon" }), msg(e.required, { label: "BSN" }), msg(e.required, { label: "IBAN" }), msg(e.postcodeRequired, { label: "Adres" })]);
   await expect(summary(runForm(page))).toBeFocused();
+  expect(posts).toEqual([]);
   // The summary links to the field.
   await expect(summary(runForm(page)).getByRole("link", { name: msg(e.required, { label: "BSN" }) })).toHaveAttribute("href", "#f-bsn");
   await expect(summary(runForm(page)).getByRole("link", { name: msg(e.postcodeRequired, { label: "Adres" }) })).toHaveAttribute("href", "#f-adres-postcode");
@@ -207,9 +213,12 @@ test("with JavaScript, a visitor meets every kind of validation error, checks th
   // Nothing typed is lost.
   await expect(runForm(page).getByLabel("BSN", { exact: true })).toHaveValue("123456789");
 
+  expect(posts).toEqual([]);
+
   await fillStepOne(page, valid);
   await next(page);
   await expect(runForm(page).getByRole("heading", { name: "Keuzes" })).toBeVisible();
+  expect(posts.length).toBeGreaterThan(0);
   await expect(runForm(page)).toContainText(format(r.stepOf, { current: 2, total: 4 }));
 
   // Step 2: empty, then wrong.
