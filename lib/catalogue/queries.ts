@@ -11,6 +11,7 @@ import { notFoundPage } from "../http/not-found";
 import type { Locale } from "../i18n";
 import { checklistGaps, formCheckOf, type ChecklistGap, type FormCheck } from "./checklist";
 import { messageTypes } from "./message-types";
+import { isUuid } from "@/lib/http/ids";
 
 /**
  * What the catalogue screens read: the public home page and product pages, and the admin's
@@ -24,7 +25,6 @@ export interface ProductSummary {
   topic: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A LIKE pattern that finds the text anywhere, with % and _ taken literally. */
 function likeAnywhere(text: string): string {
@@ -157,7 +157,7 @@ export async function listProducts(actor: Actor | null, options: { query: string
 /** A product with its message types, for the admin's edit page; "not found" otherwise. */
 export async function getProduct(actor: Actor | null, id: string): Promise<{ product: Product; messageTypes: { messageType: MessageType; official: boolean }[] }> {
   assertCatalogueAdmin(actor);
-  if (!UUID.test(id)) notFoundPage();
+  if (!isUuid(id)) notFoundPage();
   return withDb(async (db) => {
     const [product] = await db.select().from(products).where(eq(products.id, id));
     if (!product) notFoundPage();
@@ -169,7 +169,7 @@ export async function getProduct(actor: Actor | null, id: string): Promise<{ pro
 /** Every change to a product, newest first, with the name of who made it. */
 export async function productHistory(actor: Actor | null, id: string): Promise<{ product: { id: string; nameNl: string }; changes: (ProductChange & { staffName: string | null })[] }> {
   assertCatalogueAdmin(actor);
-  if (!UUID.test(id)) notFoundPage();
+  if (!isUuid(id)) notFoundPage();
   return withDb(async (db) => {
     const [product] = await db.select({ id: products.id, nameNl: products.nameNl }).from(products).where(eq(products.id, id));
     if (!product) notFoundPage();
@@ -207,13 +207,12 @@ export async function wmebvChecklist(actor: Actor | null, date: string = amsterd
       .where(and(lte(channelDesignations.validFrom, date), or(isNull(channelDesignations.validTo), gte(channelDesignations.validTo, date))));
     // The current form of each product: its published version with the highest number.
     const published = await db
-      .select({ productId: formDefinitions.productId, version: formVersions.version, definition: formVersions.definition })
+      .selectDistinctOn([formDefinitions.productId], { productId: formDefinitions.productId, definition: formVersions.definition })
       .from(formVersions)
       .innerJoin(formDefinitions, eq(formDefinitions.id, formVersions.formId))
       .where(eq(formVersions.status, "published"))
       .orderBy(asc(formDefinitions.productId), desc(formVersions.version));
-    const formsBy = new Map<string, unknown>();
-    for (const row of published) if (!formsBy.has(row.productId)) formsBy.set(row.productId, row.definition);
+    const formsBy = new Map<string, unknown>(published.map((row) => [row.productId, row.definition]));
     const typesBy = Map.groupBy(types, (t) => t.productId);
     const designationsBy = Map.groupBy(designations, (d) => d.productId);
     return rows.map((product) => {

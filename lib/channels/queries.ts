@@ -7,6 +7,7 @@ import { can, type Actor } from "../auth/policy";
 import { withDb } from "../db";
 import { notFoundPage } from "../http/not-found";
 import { designationRowsInForce, groupRegister, type Register } from "./register";
+import { isUuid } from "@/lib/http/ids";
 
 /**
  * What the channel screens read. The public register is cached per date for a short while
@@ -67,7 +68,6 @@ function assertChannelAdmin(actor: Actor | null): void {
   if (!can(actor, "channels:manage")) notFoundPage();
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Every channel, active first, by kind and name. */
 export async function listChannels(actor: Actor | null): Promise<Channel[]> {
@@ -78,7 +78,7 @@ export async function listChannels(actor: Actor | null): Promise<Channel[]> {
 /** One channel, or "not found". */
 export async function getChannel(actor: Actor | null, id: string): Promise<Channel> {
   assertChannelAdmin(actor);
-  if (!UUID.test(id)) notFoundPage();
+  if (!isUuid(id)) notFoundPage();
   const [row] = await withDb((db) => db.select().from(channels).where(eq(channels.id, id)));
   if (!row) notFoundPage();
   return row;
@@ -114,7 +114,7 @@ export interface ProductDesignations {
 /** A product with its message types and every designation it ever had (newest start first), for the admin. */
 export async function getProductDesignations(actor: Actor | null, productId: string): Promise<ProductDesignations> {
   assertChannelAdmin(actor);
-  if (!UUID.test(productId)) notFoundPage();
+  if (!isUuid(productId)) notFoundPage();
   return withDb(async (db) => {
     const [product] = await db.select({ id: products.id, slug: products.slug, nameNl: products.nameNl, nameEn: products.nameEn, active: products.active }).from(products).where(eq(products.id, productId));
     if (!product) notFoundPage();

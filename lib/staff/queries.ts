@@ -4,6 +4,7 @@ import { staffUsers, type StaffRole } from "@/db/schema/identity";
 import { can, type Actor } from "../auth/policy";
 import { withDb } from "../db";
 import { notFoundPage } from "@/lib/http/not-found";
+import { isUuid } from "@/lib/http/ids";
 
 /**
  * What admins read about staff accounts. Every query checks staff:manage itself (not only the
@@ -65,7 +66,7 @@ export async function listStaff(actor: Actor | null, options: { page: number; pa
 /** One staff account, or "not found" (also for an id that is not a UUID). */
 export async function getStaffUser(actor: Actor | null, id: string): Promise<StaffSummary> {
   assertAdmin(actor);
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) notFoundPage();
+  if (!isUuid(id)) notFoundPage();
   const [row] = await withDb((db) => db.select(summaryColumns).from(staffUsers).where(eq(staffUsers.id, id)));
   if (!row) notFoundPage();
   return toSummary(row);

@@ -190,4 +190,18 @@ describe.each(testDatabases())("catalogue and designations on %s", (kind) => {
     expect(await seedDemoCatalogue(db)).toEqual({ productsAdded: 0 });
     expect(await db.select().from(channelDesignations)).toHaveLength(designations.length);
   });
+
+  it("the Wmebv checklist reads each product's published form: free text and attachments, or no form in the portal", async () => {
+    const { seedDemoForms } = await import("@/db/seed/forms");
+    const { wmebvChecklist } = await import("@/lib/catalogue/queries");
+    await seedDemoCatalogue(database.db);
+    await seedDemoForms(database.db);
+    const rows = await wmebvChecklist({ kind: "system", name: "test" });
+    const bySlug = new Map(rows.map((r) => [r.product.slug, r]));
+    expect(bySlug.get("bezwaar-maken")?.formCheck).toBe("yes");
+    const [withoutForm] = await database.db.insert(schema.products).values({ slug: "zonder-formulier", nameNl: "Zonder formulier", nameEn: "Without form", summaryNl: "-", summaryEn: "-", topic: "overig" }).returning();
+    const again = await wmebvChecklist({ kind: "system", name: "test" });
+    expect(again.find((r) => r.product.id === withoutForm!.id)?.formCheck).toBe("none");
+    expect(again.find((r) => r.product.id === withoutForm!.id)?.gaps.map((g) => g.kind)).not.toContain("form-without-free-text");
+  });
 });

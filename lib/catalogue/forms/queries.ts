@@ -8,18 +8,12 @@ import { notFoundPage } from "../../http/not-found";
 import type { Locale } from "../../i18n";
 import type { FormDefinition } from "./definition";
 import { currentVersion } from "./service";
+import { isUuid } from "@/lib/http/ids";
 
 /**
  * Reading forms: the public preview of a product's current form, and the editor's view for
  * admins (catalogue:manage, checked here as well as in the page).
  */
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** True when the text is a uuid (anything else cannot name a row and is "not found"). */
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
-}
 
 function requireCatalogueManager(actor: Actor | null): void {
   if (!can(actor, "catalogue:manage")) notFoundPage();

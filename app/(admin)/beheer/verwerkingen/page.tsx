@@ -8,10 +8,10 @@ import { requireStaffPage } from "@/lib/staff/guard";
 import { format, formatDateTime, type Messages } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 import { SearchForm, type CurrentSearch } from "./SearchForm";
+import { isUuid } from "@/lib/http/ids";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function one(value: string | string[] | undefined): string | undefined {
@@ -27,7 +27,7 @@ function filtersOf(params: Record<string, string | string[] | undefined>): Curre
   const medewerker = one(params.medewerker);
   const handeling = one(params.handeling);
   return {
-    partij: partij && UUID.test(partij) ? partij.toLowerCase() : undefined,
+    partij: partij && isUuid(partij) ? partij.toLowerCase() : undefined,
     medewerker: medewerker && medewerker.length <= 100 ? medewerker : undefined,
     handeling: handeling && handeling.length <= 100 ? handeling : undefined,
     van: van && DATE.test(van) && !Number.isNaN(Date.parse(`${van}T00:00:00Z`)) ? van : undefined,

@@ -9,10 +9,10 @@ import { PartyPage } from "./PartyPage";
 import { PartyNotifications } from "./PartyNotifications";
 import { partyNotificationsForStaff } from "@/lib/notifications/queries";
 import { notFoundPage } from "@/lib/http/not-found";
+import { isUuid } from "@/lib/http/ids";
 
 type Params = Promise<{ id: string }>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // "Not found" is decided here too: thrown only from the page body, Next sends an empty shell that needs JavaScript to show the 404 page.
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 async function existingPartyOrNotFound(id: string) {
   const actor = await requireStaffPage("party:read");
-  if (!UUID.test(id) || !(await partyExists(actor, id))) notFoundPage();
+  if (!isUuid(id) || !(await partyExists(actor, id))) notFoundPage();
   return actor;
 }
 

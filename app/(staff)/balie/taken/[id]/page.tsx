@@ -10,15 +10,15 @@ import { displayDutchMobile } from "@/lib/notifications/contact-rules";
 import { fallbackTaskExists, fallbackTaskForStaff } from "@/lib/notifications/queries";
 import { requireStaffPage } from "@/lib/staff/guard";
 import { CloseTaskForm, PostalAddressForm } from "./forms";
+import { isUuid } from "@/lib/http/ids";
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function existingTaskOrNotFound(id: string) {
   const actor = await requireStaffPage("fallback-task:work");
-  if (!UUID.test(id) || !(await fallbackTaskExists(actor, id))) notFoundPage();
+  if (!isUuid(id) || !(await fallbackTaskExists(actor, id))) notFoundPage();
   return actor;
 }
 

@@ -7,14 +7,14 @@ import { format, formatDate } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 import { fallbackTaskExists, fallbackTaskForStaff } from "@/lib/notifications/queries";
 import { requireStaffPage } from "@/lib/staff/guard";
+import { isUuid } from "@/lib/http/ids";
 
 type Params = Promise<{ id: string }>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function existingTaskOrNotFound(id: string) {
   const actor = await requireStaffPage("fallback-task:work");
-  if (!UUID.test(id) || !(await fallbackTaskExists(actor, id))) notFoundPage();
+  if (!isUuid(id) || !(await fallbackTaskExists(actor, id))) notFoundPage();
   return actor;
 }
 

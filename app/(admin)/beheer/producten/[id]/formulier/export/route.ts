@@ -1,7 +1,8 @@
 import { currentActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/policy";
 import { definitionToText } from "@/lib/catalogue/forms/definition";
-import { getFormVersion, isUuid } from "@/lib/catalogue/forms/queries";
+import { getFormVersion } from "@/lib/catalogue/forms/queries";
+import { isUuid } from "@/lib/http/ids";
 
 /** GET …/formulier/export?versie=<id>: one version of a product's form as a JSON file (catalogue:manage). */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -5,14 +5,14 @@ import { getMessages } from "@/lib/i18n/server";
 import { fallbackLetterDocument } from "@/lib/notifications/letter";
 import { fallbackTaskForStaff } from "@/lib/notifications/queries";
 import { renderPdf } from "@/lib/pdf/document";
+import { isUuid } from "@/lib/http/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** GET /balie/taken/<id>/brief/pdf: the letter for the post as a PDF (fallback-task:work). */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await currentActor();
-  if (actor?.kind !== "staff" || !can(actor, "fallback-task:work") || !UUID.test(id)) return new Response("Niet gevonden", { status: 404 });
+  if (actor?.kind !== "staff" || !can(actor, "fallback-task:work") || !isUuid(id)) return new Response("Niet gevonden", { status: 404 });
   const data = await fallbackTaskForStaff(actor, id, "fallback-task.letter");
   // Without an address there is no letter to print; the task page asks for it first.
   if (!data || !data.task.postalAddress) return new Response("Niet gevonden", { status: 404 });
