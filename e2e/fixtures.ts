@@ -180,7 +180,10 @@ export class AccessibilityWatch {
     if (!/^https?:/.test(url)) return;
     const javaScriptEnabled = this.contexts.get(page.context()) ?? true;
     const viewport = page.viewportSize();
-    const capturing = page.content().then(
+    // After a client navigation Next sets the new title once the page's metadata has streamed in;
+    // copying the page before that would report a missing <title> that no reader ever meets.
+    const ready = trigger === "client navigation" ? page.waitForFunction(() => document.title.trim() !== "", null, { timeout: 3000 }).then(() => undefined, () => undefined) : Promise.resolve();
+    const capturing = ready.then(() => page.content()).then(
       (html) => {
         const snapshot: Snapshot = { url, trigger, html, viewport, javaScriptEnabled };
         this.queue = this.queue.then(() => this.check(snapshot));
