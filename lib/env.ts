@@ -63,6 +63,8 @@ const rawSchema = z.object({
   PROCESSING_LOG_SHOW_STAFF_NAMES: bool.default(false),
   /** How long a notice that fails temporarily is retried before a fallback task opens. */
   NOTIFICATION_RETRY_HOURS: z.coerce.number().min(0.001).max(720).default(72),
+  SUBMISSION_DRAFT_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SUBMISSION_DRAFT_NOTICE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
   /** The first retry waits about this long; each next one twice as long (with jitter), at most 6 hours. */
   NOTIFICATION_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).max(3600).default(60),
   /** Shared secret of POST /api/meldingen/bounce (Authorization: Bearer ...); unset: the endpoint is off. */
@@ -110,6 +112,8 @@ export interface PortalEnv {
     staff: { idleSeconds: number; maxSeconds: number };
   };
   processingLog: { showStaffNames: boolean };
+  /** Drafts expire this many days after their last change; the party is told noticeDays before. */
+  drafts: { days: number; noticeDays: number };
   notifications: { retryHours: number; retryBaseSeconds: number; bounceSecret: string | undefined; verificationHours: number; claimTimeoutSeconds: number };
   oidc: {
     digid?: OidcClientSettings & { bsnClaim: string; levelClaim: string };
@@ -195,6 +199,7 @@ export function parseEnv(source: Record<string, string | undefined>): PortalEnv 
       staff: { idleSeconds: raw.STAFF_IDLE_MINUTES * 60, maxSeconds: raw.STAFF_MAX_HOURS * 3600 },
     },
     processingLog: { showStaffNames: raw.PROCESSING_LOG_SHOW_STAFF_NAMES },
+    drafts: { days: raw.SUBMISSION_DRAFT_DAYS, noticeDays: raw.SUBMISSION_DRAFT_NOTICE_DAYS },
     notifications: {
       retryHours: raw.NOTIFICATION_RETRY_HOURS,
       retryBaseSeconds: raw.NOTIFICATION_RETRY_BASE_SECONDS,

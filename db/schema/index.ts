@@ -8,3 +8,4 @@ export * from "./mail";
 export * from "./system";
 export * from "./deadlines";
 export * from "./notifications";
+export * from "./submissions";

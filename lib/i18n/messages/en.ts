@@ -151,6 +151,23 @@ export const en: Messages = {
     notAJudgement: "This copy confirms that your message was received. It does not say whether your message is complete or what the outcome will be.",
     footer: "Reference {reference}",
   },
+  submissionReceipt: {
+    subject: "Receipt {reference}",
+    opening: "We have received your {messageType} about {product}.",
+    reference: "Reference",
+    receivedAt: "Received on",
+    receivedBy: "Received by",
+    product: "Subject",
+    messageType: "Type of message",
+    attachments: "Attachments:",
+    noAttachments: "You did not send any attachments.",
+    hash: "checksum (SHA-256)",
+    notAJudgement: "This only confirms that your message arrived. We have not yet checked whether it is complete.",
+    expectedDecision: "You will get a decision by {date} at the latest.",
+    noDecisionTerm: "We will let you know when you can expect a response.",
+    copy: "You can download a copy of what you sent in MijnOmgeving, with this receipt.",
+    help: "Questions? Call {phone} or e-mail {email}. Please mention the reference.",
+  },
   staff: {
     roles: {
       balie: "Counter",

@@ -152,6 +152,23 @@ export const nl = {
     notAJudgement: "Deze kopie bevestigt dat uw bericht is ontvangen. Er staat niet in of uw bericht compleet is of wat de uitkomst wordt.",
     footer: "Kenmerk {reference}",
   },
+  submissionReceipt: {
+    subject: "Ontvangstbevestiging {reference}",
+    opening: "Wij hebben uw {messageType} over {product} ontvangen.",
+    reference: "Kenmerk",
+    receivedAt: "Ontvangen op",
+    receivedBy: "Ontvangen door",
+    product: "Onderwerp",
+    messageType: "Soort bericht",
+    attachments: "Bijlagen:",
+    noAttachments: "U hebt geen bijlagen meegestuurd.",
+    hash: "controlegetal (SHA-256)",
+    notAJudgement: "Dit bevestigt alleen dat uw bericht is aangekomen. Wij hebben nog niet gekeken of alles compleet is.",
+    expectedDecision: "U krijgt uiterlijk {date} een besluit.",
+    noDecisionTerm: "Wij laten u weten wanneer u een reactie kunt verwachten.",
+    copy: "Een kopie van wat u hebt gestuurd, kunt u downloaden in MijnOmgeving bij deze bevestiging.",
+    help: "Heeft u vragen? Bel {phone} of mail naar {email}. Noem dan het kenmerk.",
+  },
   staff: {
     roles: {
       balie: "Balie",
