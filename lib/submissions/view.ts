@@ -104,7 +104,7 @@ export function attachmentDisposition(fileName: string): string {
     .trim()
     .slice(0, 120);
   const fallback = ascii || "bijlage";
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim() || fallback;
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").replace(/^[.\s]+/, "").trim() || fallback;
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(clean).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
