@@ -9,12 +9,17 @@ import { ownCase, ownCases } from "@/lib/cases/queries";
 import { openOwnMessage, ownMessages, unreadCount } from "@/lib/inbox/queries";
 import { startJobs, stopJobs } from "@/lib/jobs/runtime";
 import { deliverNotificationJob } from "@/lib/notifications/jobs";
+import { useMailTransport } from "@/lib/mail";
+import type { OutgoingMail } from "@/lib/mail/transport";
+import { inTransaction } from "@/lib/db";
+import { changeConsents } from "@/lib/notifications/contacts";
+import { deliverNotification } from "@/lib/notifications/delivery";
 import { NotAllowedError } from "@/lib/parties/queries";
 import { copyPdfResponse } from "@/lib/submissions/responses";
 import { attachmentForStaff, incomingSubmissions, ownAttachment, ownSubmission, submissionForStaff } from "@/lib/submissions/view-queries";
 import { testDatabases, useTestDatabase } from "../support/database";
 
-const { parties, processingLog, inboxMessages, caseEvents, cases } = schema;
+const { parties, processingLog, inboxMessages, caseEvents, cases, notifications, partyContacts } = schema;
 let kvk = 72000000;
 
 type PartyActor = Extract<Actor, { kind: "party" }>;
@@ -211,5 +216,24 @@ describe.each(testDatabases())("submission views on %s", (kind) => {
     expect(logged.map((l) => l.operation).sort()).toEqual(["submission.attachment", "submission.copy", "submission.view"]);
     expect(logged.every((l) => l.activity === "behandeling-zaken" && l.role === "behandelaar" && l.purpose.includes(reference))).toBe(true);
     expect(await submissionForStaff(behandelaar, "00000000-0000-4000-8000-00000000dead")).toBeNull();
+  });
+
+  it("the receipt e-mail states the reference, the time of receipt and the receiving body, and not the product", async () => {
+    const p = await party();
+    await database.db.insert(partyContacts).values({ partyId: p.partyId, email: `ontvangst-${p.partyId}@example.org`, emailVerifiedAt: new Date() });
+    await inTransaction((tx) => changeConsents(tx, p, p.partyId, { decision: true, "information-request": true, receipt: true, reminder: false, outage: false }));
+    const { submissionId, reference } = await submitted(p, new Date("2026-11-27T10:15:00Z"));
+    const [notice] = await database.db.select().from(notifications).where(eq(notifications.submissionRef, submissionId));
+    const sent: OutgoingMail[] = [];
+    useMailTransport({ kind: "file", send: async (mail) => (sent.push(mail), { response: "250 OK", messageId: "<test>" }), close: () => {} });
+    try {
+      expect(await deliverNotification(notice!.id)).toBe("delivered");
+    } finally {
+      useMailTransport(undefined);
+    }
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.text).toContain(`Kenmerk: ${reference}. Ontvangen op 27 november 2026 om 11:15 door Gemeente Voorbeeldstad.`);
+    expect(sent[0]!.text).not.toContain("Bezwaar maken");
+    expect(sent[0]!.text).not.toContain("parkeervergunning");
   });
 });
