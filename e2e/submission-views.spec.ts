@@ -39,6 +39,10 @@ test("a resident sees the receipt, downloads the copy and the attachment, finds 
   await loginResident(page, randomBsn());
   const { reference, path } = await sendExampleObjection(page);
 
+  // The header counts the new receipt in the inbox.
+  await page.reload();
+  await expect(page.getByTestId("inbox-link")).toHaveText(format(m.headerUnread, { count: 1 }));
+
   // The receipt: facts, attachment with its hash, what it means, the decision date, help.
   const main = page.getByRole("main");
   await expect(main).toContainText(municipality.name);
@@ -54,7 +58,7 @@ test("a resident sees the receipt, downloads the copy and the attachment, finds 
   const [copy] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: v.downloadCopy }).click()]);
   expect(copy.suggestedFilename()).toBe(`kopie-${reference}.pdf`);
   expect((await bytesOf(copy)).subarray(0, 5).toString("latin1")).toBe("%PDF-");
-  const [original] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: format(v.attachmentDownloadLabel, { name: "besluit parkeervergunning.pdf" }) }).click()]);
+  const [original] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: `${v.attachmentDownload}: besluit parkeervergunning.pdf` }).click()]);
   expect(original.suggestedFilename()).toBe("besluit parkeervergunning.pdf");
   expect((await bytesOf(original)).subarray(0, 5).toString("latin1")).toBe("%PDF-");
 
@@ -71,6 +75,7 @@ test("a resident sees the receipt, downloads the copy and the attachment, finds 
   await expect(page).toHaveURL(new RegExp(`${path}$`));
   await page.goto("/mijn/berichten");
   await expect(page.getByRole("row").filter({ hasText: reference })).toContainText(m.read);
+  await expect(page.getByTestId("inbox-link")).toHaveText(m.headerLink);
 
   // The case, with its status and timeline.
   await page.goto("/mijn/zaken");

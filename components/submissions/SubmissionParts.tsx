@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Table } from "@/components/ui/Table";
-import { format, formatDate, type Locale, type Messages } from "@/lib/i18n";
+import { formatDate, type Locale, type Messages } from "@/lib/i18n";
 import { formatFileSize } from "@/lib/submissions/copy";
 import { calendarDay } from "@/lib/submissions/view";
 
@@ -30,8 +30,9 @@ export function AttachmentsTable({ t, locale, attachments, href, caption }: { t:
         {
           header: <span className="sr-only">{v.attachmentDownload}</span>,
           cell: (a) => (
-            <a href={href(a.id)} download className="no-print" aria-label={format(v.attachmentDownloadLabel, { name: a.fileName })}>
+            <a href={href(a.id)} download className="no-print">
               {v.attachmentDownload}
+              <span className="sr-only">: {a.fileName}</span>
             </a>
           ),
         },

@@ -1344,7 +1344,6 @@ export const en: Messages = {
     attachmentSize: "Size",
     attachmentHash: "Check number (SHA-256)",
     attachmentDownload: "Download",
-    attachmentDownloadLabel: "Download {name}",
     noAttachments: "You did not send any attachments.",
     notAJudgementHeading: "What does this receipt mean?",
     notAJudgement: "This receipt shows that your message arrived, and when. We have not yet checked whether everything is complete. If something is missing, we will ask you for it.",

@@ -1345,7 +1345,6 @@ export const nl = {
     attachmentSize: "Grootte",
     attachmentHash: "Controlegetal (SHA-256)",
     attachmentDownload: "Downloaden",
-    attachmentDownloadLabel: "Download {name}",
     noAttachments: "U heeft geen bijlagen meegestuurd.",
     notAJudgementHeading: "Wat betekent deze bevestiging?",
     notAJudgement: "Deze bevestiging laat zien dat uw bericht is aangekomen, en wanneer. Wij hebben nog niet gekeken of alles compleet is. Ontbreekt er iets? Dan vragen wij u daarom.",
