@@ -5,7 +5,6 @@ import { z } from "zod";
 import { ActionRefusal, defineAction } from "../auth/action";
 import { env } from "../env";
 import { getLocale } from "../i18n/server";
-import { submitDemoObjection } from "./demo";
 
 /** Server actions about cases. */
 
@@ -16,6 +15,8 @@ export const demoSubmissionAction = defineAction({
   input: z.object({}),
   run: async (_input, { actor, log }) => {
     if (actor.kind !== "party" || !env().demoFeatures) return new ActionRefusal("form.notAllowed");
+    // Loaded on use: the demo path pulls in the PDF writer and the submit service.
+    const { submitDemoObjection } = await import("./demo");
     const outcome = await submitDemoObjection(actor, await getLocale());
     if (outcome.kind !== "submitted") {
       log.warn({ outcome: outcome.kind }, "demo submission not made");
