@@ -4,7 +4,7 @@ import { format, type Messages } from "@/lib/i18n";
 
 /** What the header needs to know about the session; never a BSN. */
 export type HeaderSession =
-  | { kind: "party"; partyKind: "person" | "business"; level: AssuranceLevel; simulated: boolean; kvkNumber: string | null }
+  | { kind: "party"; partyKind: "person" | "business"; level: AssuranceLevel; simulated: boolean; kvkNumber: string | null; /** Unread inbox messages; null when unknown. */ unread?: number | null }
   | { kind: "staff"; name: string; area: string | null }
   | null;
 
@@ -42,6 +42,11 @@ export function LoginState({ t, session, path }: { t: Messages; session: HeaderS
       {href ? (
         <Link href={href} className="font-semibold">
           {session.kind === "party" ? t.auth.header.toMine : t.auth.header.toStaffArea}
+        </Link>
+      ) : null}
+      {session.kind === "party" && typeof session.unread === "number" ? (
+        <Link href="/mijn/berichten" className="font-semibold" data-testid="inbox-link">
+          {session.unread > 0 ? format(t.inbox.headerUnread, { count: session.unread }) : t.inbox.headerLink}
         </Link>
       ) : null}
       <form method="post" action="/api/auth/logout" className="m-0">

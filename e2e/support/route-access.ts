@@ -64,6 +64,12 @@ export const pageAccess: Record<string, RouteAccess> = {
   "/beheer/kanalen/[id]": { staff: "channels:manage" },
   "/beheer/kanalen/producten/[id]": { staff: "channels:manage" },
   "/beheer/meldingen/sjablonen": { staff: "notifications:manage" },
+  "/mijn/inzendingen/[id]": "party",
+  "/mijn/berichten": "party",
+  "/mijn/berichten/[id]": "party",
+  "/mijn/zaken": "party",
+  "/mijn/zaken/[id]": "party",
+  "/behandeling/inzendingen/[id]": { staff: "case:read" },
 };
 
 /** Route handlers (route.ts). Each checks its caller itself; these are reachable by anyone. */
@@ -79,6 +85,10 @@ export const routeHandlerAccess: Record<string, RouteAccess> = {
   "/beheer/producten/[id]/formulier/export": { staff: "catalogue:manage" },
   "/balie/taken/[id]/brief/pdf": { staff: "fallback-task:work" },
   "/api/meldingen/bounce": "public",
+  "/mijn/inzendingen/[id]/kopie": "party",
+  "/mijn/inzendingen/[id]/bijlagen/[attachmentId]": "party",
+  "/behandeling/inzendingen/[id]/kopie": { staff: "case:read" },
+  "/behandeling/inzendingen/[id]/bijlagen/[attachmentId]": { staff: "case:read" },
 };
 
 /** The URL path of an app/ file: route groups and the file name dropped. */

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { channelConsents, notificationAttempts, notifications, partyContacts, type FailureReason } from "@/db/schema/notifications";
 import { parties } from "@/db/schema/identity";
+import { submissions } from "@/db/schema/submissions";
 import { recordProcessing } from "../audit/processing-log";
 import { inTransaction } from "../db";
 import { env } from "../env";
@@ -12,7 +13,7 @@ import { nextRetryAt } from "./backoff";
 import { openFallbackTask } from "./fallback-open";
 import { deliverNotificationJob } from "./jobs";
 import { notificationMailKey } from "./notify";
-import { renderNotice, type RenderedMail } from "./templates";
+import { renderNotice, type ReceiptFacts, type RenderedMail } from "./templates";
 
 /**
  * Delivering one notification: claim it, check consent and the verified address, render, send
@@ -36,6 +37,7 @@ interface ClaimRow {
   kind: Claimed["kind"];
   language: "nl" | "en";
   message_ref: string | null;
+  submission_ref: string | null;
   term_ends_on: string | null;
   attempt_count: number | string;
   retry_from_ms: number | string;
@@ -57,6 +59,7 @@ interface Claimed {
   kind: (typeof notifications.$inferSelect)["kind"];
   language: "nl" | "en";
   messageRef: string | null;
+  submissionRef: string | null;
   termEndsOn: string | null;
   attempt: number;
   retryFrom: Date;
@@ -69,6 +72,16 @@ async function fail(tx: DbOrTx, claimed: Claimed, reason: FailureReason, attempt
     .set({ status: "failed", failedAt: sql`now()`, failureReason: reason, claimedAt: null, nextAttemptAt: null, recipient: attempt.recipient })
     .where(and(eq(notifications.id, claimed.id), eq(notifications.status, "sending"), eq(notifications.attemptCount, claimed.attempt)));
   await openFallbackTask(tx, { partyId: claimed.partyId, notificationId: claimed.id, reason });
+}
+
+/** For a receipt about a submission: its reference and moment of receipt (never its product or content), else null. */
+async function receiptFacts(tx: DbOrTx, claimed: Claimed): Promise<ReceiptFacts | null> {
+  if (claimed.kind !== "receipt" || !claimed.submissionRef) return null;
+  const [row] = await tx
+    .select({ reference: submissions.reference, receivedAt: submissions.receivedAt })
+    .from(submissions)
+    .where(and(eq(submissions.id, claimed.submissionRef), eq(submissions.partyId, claimed.partyId)));
+  return row ? { reference: row.reference, receivedAt: row.receivedAt, receivedBy: env().municipality.name } : null;
 }
 
 /** Claims, checks, sends and records one notification. Returns what happened; "skipped" when there was nothing to do. */
@@ -84,9 +97,9 @@ export async function deliverNotification(notificationId: string, options: { ran
           set status = 'sending', attempt_count = attempt_count + 1, claimed_at = now()
           where id = ${notificationId}
             and (status in ('queued', 'retrying') or (status = 'sending' and claimed_at < now() - make_interval(secs => ${e.notifications.claimTimeoutSeconds})))
-          returning id, party_id, kind, language, message_ref, term_ends_on, attempt_count, retry_from
+          returning id, party_id, kind, language, message_ref, submission_ref, term_ends_on, attempt_count, retry_from
         )
-        select c.id, c.party_id, c.kind, c.language, c.message_ref, to_char(c.term_ends_on, 'YYYY-MM-DD') as term_ends_on,
+        select c.id, c.party_id, c.kind, c.language, c.message_ref, c.submission_ref, to_char(c.term_ends_on, 'YYYY-MM-DD') as term_ends_on,
           c.attempt_count, (extract(epoch from c.retry_from) * 1000)::float8 as retry_from_ms,
           p.kind as party_kind, cc.digital, pc.email, (pc.email_verified_at is not null) as verified
         from claimed c
@@ -103,6 +116,7 @@ export async function deliverNotification(notificationId: string, options: { ran
       kind: row.kind,
       language: row.language,
       messageRef: row.message_ref,
+      submissionRef: row.submission_ref,
       termEndsOn: row.term_ends_on,
       attempt: Number(row.attempt_count),
       retryFrom: new Date(Number(row.retry_from_ms)),
@@ -120,7 +134,7 @@ export async function deliverNotification(notificationId: string, options: { ran
         insert into ${notificationAttempts} (notification_id, attempt, outcome, recipient) values (${row.id}, ${claimed.attempt}, 'sending', ${row.email})
       )
       update ${notifications} set recipient = ${row.email} where id = ${row.id}`);
-    return { claimed, recipient: row.email };
+    return { claimed, recipient: row.email, receipt: await receiptFacts(tx, claimed) };
   });
   if (!claim) return "skipped";
   if (!claim.recipient) return "failed";
@@ -129,7 +143,7 @@ export async function deliverNotification(notificationId: string, options: { ran
   // 2. Render. A template that cannot render is our fault: it fails visibly, and a person takes over.
   let mail: RenderedMail;
   try {
-    mail = renderNotice({ kind: claimed.kind, language: claimed.language, portalUrl: e.publicUrl, municipality: e.municipality, termEndsOn: claimed.termEndsOn, messageRef: claimed.messageRef });
+    mail = renderNotice({ kind: claimed.kind, language: claimed.language, portalUrl: e.publicUrl, municipality: e.municipality, termEndsOn: claimed.termEndsOn, messageRef: claimed.messageRef, receipt: "receipt" in claim ? claim.receipt : null });
   } catch (error) {
     await inTransaction((tx) => fail(tx, claimed, "template-error", { outcome: "permanent-failure", recipient, detail: `Sjabloon kon niet worden gemaakt: ${(error as Error).message}`.slice(0, 500) }));
     throw error;

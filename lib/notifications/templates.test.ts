@@ -92,3 +92,27 @@ describe("renderVerificationMail", () => {
     expect(() => renderVerificationMail({ language: "nl", portalUrl: "https://x.example", token: "short", hours: 48, municipality: base.municipality })).toThrow(TemplateError);
   });
 });
+
+describe("renderNotice for a receipt with its facts", () => {
+  const receipt = { reference: "BZ-2026-000123", receivedAt: new Date("2026-11-28T13:05:00Z"), receivedBy: "Gemeente Voorbeeldstad" };
+
+  it.each([
+    ["nl", "Kenmerk: BZ-2026-000123. Ontvangen op 28 november 2026 om 14:05 door Gemeente Voorbeeldstad.", "Gegevens van de ontvangst"],
+    ["en", "Reference: BZ-2026-000123. Received on 28 November 2026 at 14:05 by Gemeente Voorbeeldstad.", "Receipt details"],
+  ] as const)("in %s states the reference, the moment of receipt in Amsterdam time and the receiving body", (language, sentence, heading) => {
+    const mail = renderNotice({ ...base, kind: "receipt", language, termEndsOn: null, receipt });
+    expect(mail.text).toContain(heading);
+    expect(mail.text).toContain(sentence);
+    expect(mail.html).toContain(escapeHtml(sentence));
+  });
+
+  it("leaves the facts out when there are none, and never puts them in a notice of another kind", () => {
+    expect(renderNotice({ ...base, kind: "receipt", termEndsOn: null }).text).not.toContain("Kenmerk:");
+    expect(renderNotice({ ...base, kind: "decision", receipt }).text).not.toContain("BZ-2026-000123");
+  });
+
+  it("refuses facts it cannot show", () => {
+    expect(() => renderNotice({ ...base, kind: "receipt", receipt: { ...receipt, reference: "<script>" } })).toThrow(TemplateError);
+    expect(() => renderNotice({ ...base, kind: "receipt", receipt: { ...receipt, receivedAt: new Date("nonsense") } })).toThrow(TemplateError);
+  });
+});

@@ -1,5 +1,5 @@
 import type { NoticeKind } from "@/db/schema/notifications";
-import { formatDate, type Locale } from "../i18n";
+import { formatDate, formatDateTime, type Locale } from "../i18n";
 
 /**
  * The notices (notificaties) as e-mails: subject, plain text and HTML per kind and language.
@@ -19,6 +19,20 @@ export interface NoticeInput {
   termEndsOn: string | null;
   /** The inbox message the notice is about: the link then goes straight to it. */
   messageRef?: string | null;
+  /**
+   * For a receipt: the reference, the moment of receipt and the receiving body (R6), so the
+   * e-mail itself proves arrival. Never the product or any answer: e-mail is not a secure
+   * channel, and the subject of a submission can say something about the person.
+   */
+  receipt?: ReceiptFacts | null;
+}
+
+/** What a receipt notice may say about the submission it confirms. */
+export interface ReceiptFacts {
+  reference: string;
+  receivedAt: Date;
+  /** The receiving body, e.g. "Gemeente Voorbeeldstad". */
+  receivedBy: string;
 }
 
 export interface RenderedMail {
@@ -57,6 +71,9 @@ interface LanguageText {
   change: string;
   questions: string;
   noReply: string;
+  receiptHeading: string;
+  /** {reference}, {receivedAt} and {receivedBy} are filled in. */
+  receiptFacts: string;
   kinds: Record<NoticeKind, KindText>;
 }
 
@@ -73,6 +90,8 @@ const texts: Record<Locale, LanguageText> = {
     change: "Wilt u dit soort berichten liever per post? Of wilt u een ander e-mailadres gebruiken? Dat kunt u altijd wijzigen:",
     questions: "Heeft u vragen? Bel {phone}.",
     noReply: "U kunt niet reageren op deze e-mail.",
+    receiptHeading: "Gegevens van de ontvangst",
+    receiptFacts: "Kenmerk: {reference}. Ontvangen op {receivedAt} door {receivedBy}.",
     kinds: {
       decision: {
         subject: "Er staat een besluit voor u klaar",
@@ -128,6 +147,8 @@ const texts: Record<Locale, LanguageText> = {
     change: "Would you rather receive this kind of message by post? Or use another e-mail address? You can change that at any time:",
     questions: "Questions? Call {phone}.",
     noReply: "You cannot reply to this e-mail.",
+    receiptHeading: "Receipt details",
+    receiptFacts: "Reference: {reference}. Received on {receivedAt} by {receivedBy}.",
     kinds: {
       decision: {
         subject: "A decision is waiting for you",
@@ -236,6 +257,13 @@ ${footer.map((p) => `<p style="color: #4a4a4a;">${escapeHtml(p)}</p>`).join("\n"
   return { subject, text, html };
 }
 
+/** The receipt's reference, moment (Europe/Amsterdam) and receiving body; TemplateError on facts it cannot show. */
+function receiptSection(lang: LanguageText, facts: ReceiptFacts, language: Locale): Section {
+  if (!/^[A-Z]{2,4}-\d{4}-\d{1,9}$/.test(facts.reference)) throw new TemplateError(`Not a reference: ${facts.reference}`);
+  if (!(facts.receivedAt instanceof Date) || Number.isNaN(facts.receivedAt.getTime())) throw new TemplateError("Not a moment of receipt");
+  return { heading: lang.receiptHeading, text: fill(lang.receiptFacts, { reference: facts.reference, receivedAt: formatDateTime(facts.receivedAt, language), receivedBy: facts.receivedBy }) };
+}
+
 /** The notice e-mail for one kind, language and term. Throws TemplateError on input it cannot render. */
 export function renderNotice(input: NoticeInput): RenderedMail {
   const lang = texts[input.language];
@@ -245,6 +273,7 @@ export function renderNotice(input: NoticeInput): RenderedMail {
   const base = portalUrl(input);
   const term = input.termEndsOn ? fill(kind.term, { date: formatDate(calendarDate(input.termEndsOn), input.language) }) : lang.noTerm;
   const messageLink = input.messageRef ? `${base}/mijn/berichten/${encodeURIComponent(input.messageRef)}` : `${base}/mijn`;
+  const receipt = input.kind === "receipt" && input.receipt ? receiptSection(lang, input.receipt, input.language) : null;
   return layout(
     input.language,
     `${kind.subject} - ${input.municipality.name}`,
@@ -252,6 +281,7 @@ export function renderNotice(input: NoticeInput): RenderedMail {
     [lang.greeting],
     [
       { heading: lang.natureHeading, text: kind.nature },
+      ...(receipt ? [receipt] : []),
       { heading: lang.legalHeading, text: kind.legalEffect },
       { heading: lang.reactionHeading, text: kind.reaction },
       { heading: lang.termHeading, text: term },

@@ -136,7 +136,7 @@ export async function submitDraft(tx: Tx, party: SubmittingParty, draftId: strin
     {
       reference,
       receivedAt: now,
-      issuer: `Gemeente ${e.municipality.name}`,
+      issuer: e.municipality.name,
       productName: loaded.product.nameNl,
       messageTypeLabel: t.catalogue.messageTypes[loaded.draft.messageType] ?? loaded.draft.messageType,
       attachments: attachments.map((a) => ({ fileName: a.fileName, sizeBytes: a.sizeBytes, sha256: a.sha256 })),
