@@ -44,9 +44,20 @@ async function requestTraceId(): Promise<string> {
 
 /** Appends one entry to the processing log through the given database or transaction. */
 export async function recordProcessing(db: DbOrTx, entry: ProcessingEntry): Promise<void> {
+  await recordProcessingMany(db, [entry]);
+}
+
+/** Appends several entries in one statement (a worker recording a batch of deliveries); each is the same row recordProcessing() writes. */
+export async function recordProcessingMany(db: DbOrTx, entries: readonly ProcessingEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = await Promise.all(entries.map(async (entry) => toRow(entry, await requestTraceId())));
+  await db.insert(processingLog).values(rows);
+}
+
+function toRow(entry: ProcessingEntry, traceId: string): typeof processingLog.$inferInsert {
   const now = new Date();
-  await db.insert(processingLog).values({
-    traceId: await requestTraceId(),
+  return {
+    traceId,
     spanId: newSpanId(),
     status: entry.status ?? "ok",
     operationName: entry.operation,
@@ -59,5 +70,5 @@ export async function recordProcessing(db: DbOrTx, entry: ProcessingEntry): Prom
     actorKind: entry.actor.kind,
     actorId: entry.actor.kind === "staff" ? entry.actor.staffUserId : entry.actor.kind === "party" ? entry.actor.partyId : entry.actor.name,
     actorRole: entry.actorRole ?? null,
-  });
+  };
 }
