@@ -87,6 +87,7 @@ async function main() {
   const mail = renderNotice({ kind: "receipt", language: "nl", portalUrl: e.publicUrl, municipality: e.municipality, termEndsOn: null });
   const transport = nodemailer.createTransport({ url: smtpUrl, pool: true, maxRequeues: 0 });
   const plainStart = performance.now();
+  const plainEpoch = Date.now();
   let next = 0;
   await Promise.all(
     Array.from({ length: CONCURRENCY * WORKERS }, async () => {
@@ -108,7 +109,18 @@ async function main() {
   for (let w = 0; w < WORKERS; w++) {
     const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/worker.ts"], {
       cwd: root,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", PORTAL_MODE: "demo", DATABASE_URL: url, DATA_DIR: dataDir, SMTP_URL: smtpUrl, LOG_LEVEL: "warn" },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NODE_ENV: "production",
+        PORTAL_MODE: "demo",
+        DATABASE_URL: url,
+        DATA_DIR: dataDir,
+        SMTP_URL: smtpUrl,
+        LOG_LEVEL: "warn",
+        // BENCH_CPU_PROF=<folder>: each worker writes a V8 CPU profile there when it stops.
+        ...(process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}` } : {}),
+      },
       stdio: ["ignore", "inherit", "inherit"],
     });
     children.add(child);
@@ -122,6 +134,7 @@ async function main() {
   await waitFor(50);
 
   const engineStart = performance.now();
+  const engineEpoch = Date.now();
   // As a bulk sender would (an outage notice to many parties, a reminder run): notifyMany() in
   // transactions of BATCH notices, one after the other.
   for (let i = 0; i < COUNT; i += BATCH) {
@@ -131,6 +144,8 @@ async function main() {
   await waitFor(COUNT + 50);
   const engineSeconds = (performance.now() - engineStart) / 1000;
 
+  // BENCH_TIMES=1: the wall-clock windows, to match with CPU samples of other tools.
+  if (process.env.BENCH_TIMES) console.log(`  windows (epoch s): plain ${(plainEpoch / 1000).toFixed(2)}-${((plainEpoch + plainSeconds * 1000) / 1000).toFixed(2)}, engine ${(engineEpoch / 1000).toFixed(2)}-${(Date.now() / 1000).toFixed(2)}`);
   const plainRate = COUNT / plainSeconds;
   const engineRate = COUNT / engineSeconds;
   console.log(`\nNotification benchmark: ${COUNT} e-mails to a local SMTP server, PostgreSQL, ${WORKERS} worker process(es) x ${CONCURRENCY} at a time`);
@@ -140,7 +155,22 @@ async function main() {
   console.log(`  mails received:         ${received} (expected ${COUNT * 2 + 50})`);
   console.log(`  targets (issue 4):      >= 200 e-mails/s through the engine: ${engineRate >= 200 ? "met" : "NOT met"}; >= 0.7 of plain: ${engineRate / plainRate >= 0.7 ? "met" : "NOT met"}`);
 
-  for (const c of children) c.kill("SIGTERM");
+  // Let the workers stop on their own (and write their profiles), for at most 15 seconds.
+  await Promise.all(
+    [...children].map(
+      (c) =>
+        new Promise<void>((resolve) => {
+          if (c.exitCode !== null) return resolve();
+          const timer = setTimeout(resolve, 15_000);
+          c.once("exit", () => {
+            clearTimeout(timer);
+            children.delete(c);
+            resolve();
+          });
+          c.kill("SIGTERM");
+        }),
+    ),
+  );
   await stopJobs();
   await handle.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,3 +1,4 @@
+import { sql, type SQL } from "drizzle-orm";
 import { headers } from "next/headers";
 import type { DbOrTx } from "@/db";
 import { processingLog } from "@/db/schema/identity";
@@ -44,20 +45,9 @@ async function requestTraceId(): Promise<string> {
 
 /** Appends one entry to the processing log through the given database or transaction. */
 export async function recordProcessing(db: DbOrTx, entry: ProcessingEntry): Promise<void> {
-  await recordProcessingMany(db, [entry]);
-}
-
-/** Appends several entries in one statement (a worker recording a batch of deliveries); each is the same row recordProcessing() writes. */
-export async function recordProcessingMany(db: DbOrTx, entries: readonly ProcessingEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  const rows = await Promise.all(entries.map(async (entry) => toRow(entry, await requestTraceId())));
-  await db.insert(processingLog).values(rows);
-}
-
-function toRow(entry: ProcessingEntry, traceId: string): typeof processingLog.$inferInsert {
   const now = new Date();
-  return {
-    traceId,
+  await db.insert(processingLog).values({
+    traceId: await requestTraceId(),
     spanId: newSpanId(),
     status: entry.status ?? "ok",
     operationName: entry.operation,
@@ -70,5 +60,42 @@ function toRow(entry: ProcessingEntry, traceId: string): typeof processingLog.$i
     actorKind: entry.actor.kind,
     actorId: entry.actor.kind === "staff" ? entry.actor.staffUserId : entry.actor.kind === "party" ? entry.actor.partyId : entry.actor.name,
     actorRole: entry.actorRole ?? null,
-  };
+  });
+}
+
+/** Appends several entries in one statement (a worker recording a batch of deliveries); each is the same row recordProcessing() writes. */
+export async function recordProcessingMany(db: DbOrTx, entries: readonly ProcessingEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.execute(await processingLogInsert(entries));
+}
+
+/**
+ * The INSERT statement of recordProcessingMany(), to use on its own or as a data-modifying CTE
+ * of a larger statement (`with log as (${insert}) ...`). Its text is the same for any number of
+ * entries (the rows travel as one JSON parameter), so the database plans it once per connection.
+ */
+export async function processingLogInsert(entries: readonly ProcessingEntry[]): Promise<SQL> {
+  const now = new Date().toISOString();
+  // Outside a request every entry gets a trace of its own, as recordProcessing() gives it.
+  const rows = await Promise.all(
+    entries.map(async (entry) => ({
+      trace_id: await requestTraceId(),
+      span_id: newSpanId(),
+      status: entry.status ?? "ok",
+      operation_name: entry.operation,
+      started_at: entry.startedAt?.toISOString() ?? now,
+      ended_at: entry.endedAt?.toISOString() ?? now,
+      processing_activity: entry.activity,
+      purpose: entry.purpose,
+      data_subject_id: entry.subject.partyId,
+      data_subject_type: entry.subject.kind,
+      actor_kind: entry.actor.kind,
+      actor_id: entry.actor.kind === "staff" ? entry.actor.staffUserId : entry.actor.kind === "party" ? entry.actor.partyId : entry.actor.name,
+      actor_role: entry.actorRole ?? null,
+    })),
+  );
+  return sql`insert into ${processingLog} (trace_id, span_id, status, operation_name, started_at, ended_at, processing_activity, purpose, data_subject_id, data_subject_type, actor_kind, actor_id, actor_role)
+    select trace_id, span_id, status, operation_name, started_at, ended_at, processing_activity, purpose, data_subject_id, data_subject_type, actor_kind, actor_id, actor_role
+    from json_to_recordset(${JSON.stringify(rows)}::json) as x(trace_id text, span_id text, status text, operation_name text, started_at timestamptz, ended_at timestamptz,
+      processing_activity text, purpose text, data_subject_id uuid, data_subject_type text, actor_kind text, actor_id text, actor_role text)`;
 }

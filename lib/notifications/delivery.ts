@@ -2,8 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { channelConsents, notificationAttempts, notifications, partyContacts, type FailureReason } from "@/db/schema/notifications";
 import { parties } from "@/db/schema/identity";
-import { recordProcessingMany, type ProcessingEntry } from "../audit/processing-log";
-import { inTransaction } from "../db";
+import { processingLogInsert, type ProcessingEntry } from "../audit/processing-log";
+import { inTransaction, withDb } from "../db";
 import { env } from "../env";
 import { enqueue } from "../jobs/runtime";
 import { logger } from "../log";
@@ -106,29 +106,35 @@ async function fail(tx: DbOrTx, claimed: Claimed, reason: FailureReason, attempt
 async function claimBatch(ids: readonly string[]): Promise<{ toSend: { claimed: Claimed; recipient: string }[]; failed: Set<string> }> {
   const claimTimeoutSeconds = env().notifications.claimTimeoutSeconds;
   return inTransaction(async (tx) => {
-    // One statement locks (in id order), claims and reads what the decision needs (party kind, consent, address).
+    // One statement locks (in id order), reads what the decision needs (party kind, consent,
+    // address), claims, and records "sending" with the recipient for those that may be sent.
     const rows = rowsOf<ClaimRow>(
       await tx.execute(sql`
         with target as (
-          select id from ${notifications}
-          where id = any(${`{${ids.join(",")}}`}::uuid[])
-            and (status in ('queued', 'retrying') or (status = 'sending' and claimed_at < now() - make_interval(secs => ${claimTimeoutSeconds})))
-          order by id
-          for update
+          select n.id, p.kind as party_kind, cc.digital, pc.email, (pc.email_verified_at is not null) as verified
+          from ${notifications} n
+          join ${parties} p on p.id = n.party_id
+          left join ${channelConsents} cc on cc.party_id = n.party_id and cc.kind = n.kind
+          left join ${partyContacts} pc on pc.party_id = n.party_id
+          where n.id = any(${`{${ids.join(",")}}`}::uuid[])
+            and (n.status in ('queued', 'retrying') or (n.status = 'sending' and n.claimed_at < now() - make_interval(secs => ${claimTimeoutSeconds})))
+          order by n.id
+          for update of n
         ), claimed as (
           update ${notifications} n
-          set status = 'sending', attempt_count = n.attempt_count + 1, claimed_at = now()
+          set status = 'sending', attempt_count = n.attempt_count + 1, claimed_at = now(),
+            recipient = case when t.digital and t.verified and t.email is not null then t.email else n.recipient end
           from target t
           where n.id = t.id
-          returning n.id, n.party_id, n.kind, n.language, n.message_ref, n.term_ends_on, n.attempt_count, n.retry_from
+          returning n.id, n.party_id, n.kind, n.language, n.message_ref, n.term_ends_on, n.attempt_count, n.retry_from,
+            t.party_kind, t.digital, t.email, t.verified
+        ), sending as (
+          insert into ${notificationAttempts} (notification_id, attempt, outcome, recipient)
+          select id, attempt_count, 'sending', email from claimed where digital and verified and email is not null
         )
-        select c.id, c.party_id, c.kind, c.language, c.message_ref, to_char(c.term_ends_on, 'YYYY-MM-DD') as term_ends_on,
-          c.attempt_count, (extract(epoch from c.retry_from) * 1000)::float8 as retry_from_ms,
-          p.kind as party_kind, cc.digital, pc.email, (pc.email_verified_at is not null) as verified
-        from claimed c
-        join ${parties} p on p.id = c.party_id
-        left join ${channelConsents} cc on cc.party_id = c.party_id and cc.kind = c.kind
-        left join ${partyContacts} pc on pc.party_id = c.party_id`),
+        select id, party_id, kind, language, message_ref, to_char(term_ends_on, 'YYYY-MM-DD') as term_ends_on,
+          attempt_count, (extract(epoch from retry_from) * 1000)::float8 as retry_from_ms, party_kind, digital, email, verified
+        from claimed`),
     );
     const toSend: { claimed: Claimed; recipient: string }[] = [];
     const failed = new Set<string>();
@@ -154,16 +160,6 @@ async function claimBatch(ids: readonly string[]): Promise<{ toSend: { claimed: 
         toSend.push({ claimed, recipient: row.email });
       }
     }
-    if (toSend.length > 0) {
-      const sending = toSend.map(({ claimed, recipient }) => ({ id: claimed.id, attempt: claimed.attempt, recipient }));
-      await tx.execute(sql`
-        with sending as (
-          select * from json_to_recordset(${JSON.stringify(sending)}::json) as x(id uuid, attempt integer, recipient text)
-        ), attempt as (
-          insert into ${notificationAttempts} (notification_id, attempt, outcome, recipient) select id, attempt, 'sending', recipient from sending
-        )
-        update ${notifications} n set recipient = s.recipient from sending s where n.id = s.id`);
-    }
     return { toSend, failed };
   });
 }
@@ -179,29 +175,44 @@ function processingEntry(outcome: SendOutcome): ProcessingEntry {
   };
 }
 
-/** Step 3: records outcomes in one transaction; the conditional UPDATEs make sure we still own each claim. */
+/** The "delivered" rows of a group of outcomes: attempt, recipient and the server's answer. */
+function deliveredRows(outcomes: readonly SendOutcome[]) {
+  return outcomes.flatMap(({ claimed, recipient, sent }) => {
+    if (!sent) return [];
+    const code = Number(sent.response.match(/^(\d{3})/)?.[1]);
+    return [{ id: claimed.id, attempt: claimed.attempt, recipient, code: Number.isFinite(code) ? code : null, detail: sent.response.slice(0, 500) }];
+  });
+}
+
+/**
+ * Step 3: records outcomes; the conditional UPDATEs make sure we still own each claim. When
+ * every mail of the group went out (the usual case) that is ONE statement: the processing log
+ * entries, the "delivered" attempts and the status, atomic as any single statement. Otherwise
+ * one transaction handles failures and retries one by one.
+ */
 async function recordOutcomes(outcomes: readonly SendOutcome[]): Promise<DeliveryResult[]> {
+  const log = await processingLogInsert(outcomes.map(processingEntry));
+  const delivered = deliveredRows(outcomes);
+  const recordDelivered = (db: DbOrTx) =>
+    db.execute(sql`
+      with log as (${log}),
+      delivered as (
+        select * from json_to_recordset(${JSON.stringify(delivered)}::json) as x(id uuid, attempt integer, recipient text, code integer, detail text)
+      ), attempt as (
+        insert into ${notificationAttempts} (notification_id, attempt, outcome, recipient, response_code, detail)
+        select id, attempt, 'delivered', recipient, code, detail from delivered
+      )
+      update ${notifications} n
+      set status = 'delivered', delivered_at = now(), claimed_at = null, next_attempt_at = null
+      from delivered d
+      where n.id = d.id and n.status = 'sending' and n.attempt_count = d.attempt`);
+  if (delivered.length === outcomes.length) {
+    await withDb((db) => recordDelivered(db));
+    return outcomes.map(() => "delivered");
+  }
   const e = env();
   return inTransaction(async (tx) => {
-    await recordProcessingMany(tx, outcomes.map(processingEntry));
-    const delivered = outcomes.flatMap(({ claimed, recipient, sent }) => {
-      if (!sent) return [];
-      const code = Number(sent.response.match(/^(\d{3})/)?.[1]);
-      return [{ id: claimed.id, attempt: claimed.attempt, recipient, code: Number.isFinite(code) ? code : null, detail: sent.response.slice(0, 500) }];
-    });
-    if (delivered.length > 0) {
-      await tx.execute(sql`
-        with delivered as (
-          select * from json_to_recordset(${JSON.stringify(delivered)}::json) as x(id uuid, attempt integer, recipient text, code integer, detail text)
-        ), attempt as (
-          insert into ${notificationAttempts} (notification_id, attempt, outcome, recipient, response_code, detail)
-          select id, attempt, 'delivered', recipient, code, detail from delivered
-        )
-        update ${notifications} n
-        set status = 'delivered', delivered_at = now(), claimed_at = null, next_attempt_at = null
-        from delivered d
-        where n.id = d.id and n.status = 'sending' and n.attempt_count = d.attempt`);
-    }
+    await recordDelivered(tx);
     const results: DeliveryResult[] = [];
     for (const { claimed, recipient, sent, failure, random } of outcomes) {
       if (sent) {

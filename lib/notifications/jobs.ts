@@ -25,7 +25,7 @@ export const deliverNotificationJob = defineJob({
   // Database errors are retried by pg-boss; delivery retries are planned by the handler.
   queue: { retryLimit: 3, retryDelay: 5, retryBackoff: true, retryDelayMax: 300 },
   // Sending waits on the network: 16 at once per process, and the next batch at once while batches come back full.
-  work: { batchSize: 16 },
+  work: { batchSize: 32, localConcurrency: 2 },
 });
 
 /** Every minute: gives stuck or orphaned notifications a new delivery job (lib/notifications/sweep.ts). */
