@@ -34,12 +34,14 @@ export interface ProcessingEntry {
   endedAt?: Date;
 }
 
-async function requestTraceId(): Promise<string> {
+async function requestTraceId(): Promise<string>;
+async function requestTraceId(outside: null): Promise<string | null>;
+async function requestTraceId(outside?: null): Promise<string | null> {
   try {
     return traceIdFor((await headers()).get("x-request-id"));
   } catch {
-    // Outside a request (jobs, scripts): a trace of its own.
-    return traceIdFor(null);
+    // Outside a request (jobs, scripts): a trace of its own (or null when asked).
+    return outside === null ? null : traceIdFor(null);
   }
 }
 
@@ -76,24 +78,24 @@ export async function recordProcessingMany(db: DbOrTx, entries: readonly Process
  */
 export async function processingLogInsert(entries: readonly ProcessingEntry[]): Promise<SQL> {
   const now = new Date().toISOString();
-  // Outside a request every entry gets a trace of its own, as recordProcessing() gives it.
-  const rows = await Promise.all(
-    entries.map(async (entry) => ({
-      trace_id: await requestTraceId(),
-      span_id: newSpanId(),
-      status: entry.status ?? "ok",
-      operation_name: entry.operation,
-      started_at: entry.startedAt?.toISOString() ?? now,
-      ended_at: entry.endedAt?.toISOString() ?? now,
-      processing_activity: entry.activity,
-      purpose: entry.purpose,
-      data_subject_id: entry.subject.partyId,
-      data_subject_type: entry.subject.kind,
-      actor_kind: entry.actor.kind,
-      actor_id: entry.actor.kind === "staff" ? entry.actor.staffUserId : entry.actor.kind === "party" ? entry.actor.partyId : entry.actor.name,
-      actor_role: entry.actorRole ?? null,
-    })),
-  );
+  // Inside a request every entry shares its trace; outside one (a worker) each gets a trace of
+  // its own, as recordProcessing() gives it. Asked once: outside a request the question throws.
+  const inRequest = await requestTraceId(null);
+  const rows = entries.map((entry) => ({
+    trace_id: inRequest ?? traceIdFor(null),
+    span_id: newSpanId(),
+    status: entry.status ?? "ok",
+    operation_name: entry.operation,
+    started_at: entry.startedAt?.toISOString() ?? now,
+    ended_at: entry.endedAt?.toISOString() ?? now,
+    processing_activity: entry.activity,
+    purpose: entry.purpose,
+    data_subject_id: entry.subject.partyId,
+    data_subject_type: entry.subject.kind,
+    actor_kind: entry.actor.kind,
+    actor_id: entry.actor.kind === "staff" ? entry.actor.staffUserId : entry.actor.kind === "party" ? entry.actor.partyId : entry.actor.name,
+    actor_role: entry.actorRole ?? null,
+  }));
   return sql`insert into ${processingLog} (trace_id, span_id, status, operation_name, started_at, ended_at, processing_activity, purpose, data_subject_id, data_subject_type, actor_kind, actor_id, actor_role)
     select trace_id, span_id, status, operation_name, started_at, ended_at, processing_activity, purpose, data_subject_id, data_subject_type, actor_kind, actor_id, actor_role
     from json_to_recordset(${JSON.stringify(rows)}::json) as x(trace_id text, span_id text, status text, operation_name text, started_at timestamptz, ended_at timestamptz,

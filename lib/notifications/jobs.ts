@@ -24,7 +24,8 @@ export const deliverNotificationJob = defineJob({
   },
   // Database errors are retried by pg-boss; delivery retries are planned by the handler.
   queue: { retryLimit: 3, retryDelay: 5, retryBackoff: true, retryDelayMax: 300 },
-  // Sending waits on the network: 16 at once per process, and the next batch at once while batches come back full.
+  // Up to two batches of 32 per process at a time (handleBatch: one claim per batch, sends over the
+  // SMTP pool, outcomes recorded by group commit); the next batch at once while batches come back full.
   work: { batchSize: 32, localConcurrency: 2 },
 });
 
