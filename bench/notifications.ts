@@ -1,4 +1,4 @@
-// npm run bench:notifications: e-mails per second through the notification engine (notify() in
+// npm run bench:notifications: e-mails per second through the notification engine (notifyMany() in
 // a transaction, worker processes claiming, rendering, sending over SMTP and recording every
 // attempt) against a plain nodemailer loop sending the same mails to the same local SMTP server
 // in the same run. PostgreSQL only (workers are separate processes): BENCH_DATABASE_URL, else a
