@@ -29,6 +29,18 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   schedule?: string;
   /** How a worker takes jobs of this queue: several at once, and without pausing while more are ready. */
   work?: JobWorkOptions;
+  /**
+   * Handles a whole fetched batch at once, instead of handle() per job (which tests and callers
+   * may still use). Returns, per job and in order, undefined for done or the error that fails it;
+   * each job still succeeds or fails (and is retried) on its own.
+   */
+  handleBatch?: (jobs: BatchJob<z.output<S>>[], context: Omit<JobContext, "jobId" | "retryCount">) => Promise<(unknown | undefined)[]>;
+}
+
+export interface BatchJob<T> {
+  jobId: string;
+  retryCount: number;
+  data: T;
 }
 
 export interface JobWorkOptions {
@@ -51,6 +63,7 @@ export function defineJob<S extends z.ZodType>(definition: {
   queue?: JobQueueOptions;
   schedule?: string;
   work?: JobWorkOptions;
+  handleBatch?: JobDefinition<S>["handleBatch"];
 }): JobDefinition<S> {
   if (!/^[a-z][a-z0-9.-]*$/.test(definition.name)) throw new Error(`Invalid job name: ${definition.name}`);
   return { queue: { retryLimit: 5, retryDelay: 10, retryBackoff: true, retryDelayMax: 3600 }, ...definition };

@@ -57,6 +57,29 @@ export async function startJobs({ handle, role, jobs = allJobs }: StartJobsOptio
       // Each job of a batch runs at once and succeeds or fails on its own (perJobResults): one
       // failing job is retried without failing the others. A full batch fetches the next at once.
       const options = { batchSize, localConcurrency, pollingIntervalSeconds: 1, perJobResults: true, ...(batchSize > 1 ? { burstWhenBatchFull: true } : {}), ...(burstWhenReadyExceeds ? { burstWhenReadyExceeds } : {}) } as const;
+      const handleBatch = job.handleBatch;
+      if (handleBatch) {
+        await boss.work(job.name, options, async (items) => {
+          const batchLog = log.child({ job: job.name, batch: items.length });
+          // A payload that does not parse fails its own job; the rest are handled together.
+          const parsed = items.map((item) => job.payload.safeParse(item.data));
+          const valid = items.flatMap((item, i) => (parsed[i]!.success ? [{ jobId: item.id, retryCount: item.retryCount, data: parsed[i]!.data }] : []));
+          let errors: unknown[];
+          try {
+            errors = valid.length > 0 ? await handleBatch(valid, { log: batchLog }) : [];
+          } catch (error) {
+            errors = valid.map(() => error);
+          }
+          const errorOf = new Map(valid.map((v, i) => [v.jobId, errors[i]]));
+          return items.map((item, i) => {
+            const error = parsed[i]!.success ? errorOf.get(item.id) : parsed[i]!.error;
+            if (error === undefined) return { id: item.id, status: "completed" as const };
+            log.child({ job: job.name, jobId: item.id, retryCount: item.retryCount }).error({ err: error }, "job failed");
+            return { id: item.id, status: "failed" as const, output: { message: error instanceof Error ? error.message : String(error) } };
+          });
+        });
+        continue;
+      }
       await boss.work(job.name, options, async (items) =>
         Promise.all(
           items.map(async (item) => {
@@ -107,6 +130,21 @@ export async function enqueue<S extends z.ZodType>(tx: DbOrTx, job: JobDefinitio
   const id = await runningBoss().send(job.name, data, { ...options, db: fromDrizzle(tx as unknown as Parameters<typeof fromDrizzle>[0], sql) });
   if (!id) throw new Error(`Job ${job.name} was not enqueued (a job with the same singleton key is waiting).`);
   return id;
+}
+
+/**
+ * Enqueues one job per payload inside the caller's transaction, in ONE statement (pg-boss
+ * `insert`): for callers that start many jobs at once. Like enqueue(), the jobs exist exactly
+ * when the transaction commits; each payload is checked against the job's schema first. The
+ * queue's retry settings apply as with enqueue(). Returns the job ids, in no particular order.
+ */
+export async function enqueueMany<S extends z.ZodType>(tx: DbOrTx, job: JobDefinition<S>, payloads: z.input<S>[], options: Pick<EnqueueOptions, "startAfter"> = {}): Promise<string[]> {
+  if (payloads.length === 0) return [];
+  const startAfter = options.startAfter instanceof Date ? options.startAfter.toISOString() : options.startAfter === undefined ? undefined : String(options.startAfter);
+  const jobs = payloads.map((payload) => ({ data: job.payload.parse(payload) as object, ...(startAfter !== undefined ? { startAfter } : {}) }));
+  const ids = await runningBoss().insert(job.name, jobs, { returnId: true, db: fromDrizzle(tx as unknown as Parameters<typeof fromDrizzle>[0], sql) });
+  if (ids?.length !== payloads.length) throw new Error(`Job ${job.name}: ${ids?.length ?? 0} of ${payloads.length} jobs enqueued.`);
+  return ids;
 }
 
 export interface JobRuntimeStatus {

@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db";
 import { channelConsents, contactChanges, emailVerifications, notificationAttempts, notifications, noticeKinds, partyContacts, type NoticeKind } from "@/db/schema/notifications";
 import { env } from "../env";
 import type { Locale } from "../i18n";
-import { enqueue } from "../jobs/runtime";
+import { enqueue, enqueueMany } from "../jobs/runtime";
 import { sendMailJob } from "../mail/jobs";
 import { deliverNotificationJob } from "./jobs";
 import { renderVerificationMail } from "./templates";
@@ -135,10 +135,13 @@ export async function resendUndelivered(tx: DbOrTx, partyId: string): Promise<nu
     .set({ status: "queued", retryFrom: sql`now()`, nextAttemptAt: null, failedAt: null, failureReason: null, claimedAt: null })
     .where(and(eq(notifications.partyId, partyId), eq(notifications.status, "failed"), inArray(notifications.failureReason, [...ADDRESS_FAILURES])))
     .returning({ id: notifications.id, attemptCount: notifications.attemptCount });
-  for (const n of again) {
-    await tx.insert(notificationAttempts).values({ notificationId: n.id, attempt: n.attemptCount, outcome: "queued", detail: "Opnieuw verstuurd na een nieuw of bevestigd e-mailadres." });
-    await enqueue(tx, deliverNotificationJob, { notificationId: n.id });
-  }
+  if (again.length === 0) return 0;
+  await tx.insert(notificationAttempts).values(again.map((n) => ({ notificationId: n.id, attempt: n.attemptCount, outcome: "queued" as const, detail: "Opnieuw verstuurd na een nieuw of bevestigd e-mailadres." })));
+  await enqueueMany(
+    tx,
+    deliverNotificationJob,
+    again.map((n) => ({ notificationId: n.id })),
+  );
   return again.length;
 }
 

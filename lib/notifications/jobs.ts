@@ -15,10 +15,18 @@ export const deliverNotificationJob = defineJob({
     const result = await deliverNotification(notificationId);
     log.info({ notificationId, result }, "notification delivery step done");
   },
+  // A worker delivers the jobs it fetched together: one claim and grouped records per batch.
+  async handleBatch(jobs, { log }) {
+    const { deliverNotifications } = await import("./delivery");
+    const outcomes = await deliverNotifications(jobs.map((j) => j.data.notificationId));
+    log.info({ count: jobs.length, delivered: outcomes.filter((o) => "result" in o && o.result === "delivered").length }, "notification delivery batch done");
+    return outcomes.map((o) => ("error" in o ? (o.error ?? new Error("delivery failed")) : undefined));
+  },
   // Database errors are retried by pg-boss; delivery retries are planned by the handler.
   queue: { retryLimit: 3, retryDelay: 5, retryBackoff: true, retryDelayMax: 300 },
-  // Sending waits on the network: 16 at once per process, and the next batch at once while batches come back full.
-  work: { batchSize: 16 },
+  // Up to two batches of 32 per process at a time (handleBatch: one claim per batch, sends over the
+  // SMTP pool, outcomes recorded by group commit); the next batch at once while batches come back full.
+  work: { batchSize: 32, localConcurrency: 2 },
 });
 
 /** Every minute: gives stuck or orphaned notifications a new delivery job (lib/notifications/sweep.ts). */
