@@ -141,7 +141,8 @@ async function claimBatch(ids: readonly string[]): Promise<{ toSend: { claimed: 
           c.attempt_count, (extract(epoch from c.retry_from) * 1000)::float8 as retry_from_ms, c.party_kind, c.digital, c.email, c.verified,
           s.reference as receipt_reference, (extract(epoch from s.received_at) * 1000)::float8 as receipt_received_ms
         from claimed c
-        left join ${submissions} s on c.kind = 'receipt' and s.id = c.submission_ref and s.party_id = c.party_id`),
+        left join ${submissions} s on c.kind = 'receipt' and s.party_id = c.party_id
+          and s.id = (case when c.submission_ref ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then c.submission_ref::uuid end)`),
     );
     const toSend: { claimed: Claimed; recipient: string }[] = [];
     const failed = new Set<string>();
