@@ -46,6 +46,9 @@ export async function startJobs({ handle, role, jobs = allJobs }: StartJobsOptio
         // Another process created it at the same moment.
         if (!(await boss.getQueue(job.name))) throw error;
       }
+    } else if (working) {
+      // A queue made by an older version keeps the options of the code that runs now.
+      await boss.updateQueue(job.name, job.queue);
     }
   }
   if (working) {

@@ -23,7 +23,9 @@ export const deliverNotificationJob = defineJob({
     return outcomes.map((o) => ("error" in o ? (o.error ?? new Error("delivery failed")) : undefined));
   },
   // Database errors are retried by pg-boss; delivery retries are planned by the handler.
-  queue: { retryLimit: 3, retryDelay: 5, retryBackoff: true, retryDelayMax: 300 },
+  // A batch whose worker died is active in pg-boss until it expires: after a minute it is handed out
+  // again (the claim keeps a notice that was being sent from going out twice before its timeout).
+  queue: { retryLimit: 3, retryDelay: 5, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 60 },
   // Up to two batches of 32 per process at a time (handleBatch: one claim per batch, sends over the
   // SMTP pool, outcomes recorded by group commit); the next batch at once while batches come back full.
   work: { batchSize: 32, localConcurrency: 2 },

@@ -44,6 +44,10 @@ class CountingSmtp {
         });
       },
     });
+    // A killed worker's connections end with ECONNRESET: expected here, not a test failure.
+    this.server.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "ECONNRESET") throw error;
+    });
     await new Promise<void>((resolve) => this.server!.listen(this.port, "127.0.0.1", resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
   }
@@ -66,7 +70,8 @@ describe.skipIf(!testDatabases().includes("postgres"))("notification crash test 
   function startWorker(): ChildProcess {
     const dataDir = path.join(process.env.DATA_DIR!, "crash-worker");
     mkdirSync(dataDir, { recursive: true });
-    const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/worker.ts"], {
+    // node itself with tsx as a loader, not the tsx launcher (which runs the worker in a child process a SIGKILL would miss).
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
