@@ -1347,6 +1347,7 @@ export const en: Messages = {
       },
     },
     cannotStart: {
+      unknown: "We do not know which product you want to send. Look up the product and press the button there to start.",
       title: "You cannot send this online now",
       "geen-kanaal": "The municipality has not designated MijnOmgeving to receive {product} now. The overview of channels says how you can send it.",
       channelsLink: "See how you can send it",
@@ -1385,6 +1386,7 @@ export const en: Messages = {
       noAttachments: "No attachments",
     },
     files: {
+      limits: "You can add at most {count} file(s) here. Each file may be at most {max}. Kinds: {types}.",
       added: "Files added",
       none: "You have not added any files yet.",
       remove: "Remove",

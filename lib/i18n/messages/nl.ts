@@ -1348,6 +1348,7 @@ export const nl = {
       },
     },
     cannotStart: {
+      unknown: "Wij weten niet welk product u wilt sturen. Zoek het product op en druk daar op de knop om te beginnen.",
       title: "U kunt dit nu niet online sturen",
       "geen-kanaal": "De gemeente heeft MijnOmgeving nu niet aangewezen om {product} te ontvangen. In het overzicht van kanalen staat hoe u het wel kunt sturen.",
       channelsLink: "Bekijk hoe u het kunt sturen",
@@ -1386,6 +1387,7 @@ export const nl = {
       noAttachments: "Geen bijlagen",
     },
     files: {
+      limits: "U kunt hier hoogstens {count} bestand(en) toevoegen. Elk bestand mag hoogstens {max} zijn. Soorten: {types}.",
       added: "Toegevoegde bestanden",
       none: "U heeft nog geen bestanden toegevoegd.",
       remove: "Verwijderen",
