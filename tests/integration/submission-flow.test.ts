@@ -13,14 +13,14 @@ import { testDatabases, useTestDatabase } from "../support/database";
 const { parties, channelDesignations, channels, products, submissions, notifications, submissionDrafts, draftAttachments } = schema;
 
 /** The start of a real PDF, then filler: enough for the type to be read from the bytes. */
-function pdf(bytes = 2000): Uint8Array {
-  const out = new Uint8Array(bytes).fill(0x20);
+function pdf(bytes = 2000): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(new ArrayBuffer(bytes)).fill(0x20);
   out.set(new TextEncoder().encode("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n"), 0);
   return out;
 }
 /** A Windows program, named as if it were a PDF. */
 const exe = () => {
-  const out = new Uint8Array(3000);
+  const out = new Uint8Array(new ArrayBuffer(3000));
   out.set([0x4d, 0x5a, 0x90, 0x00, 0x03], 0);
   return out;
 };
