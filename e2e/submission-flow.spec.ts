@@ -49,7 +49,7 @@ async function fillFirstSteps(page: Page) {
   await page.getByRole("button", { name: runner.next }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Uw klacht" })).toBeVisible();
   await page.getByLabel("Wanneer gebeurde het?").fill("2-11-2026");
-  await page.getByRole("radio", { name: "Balie in het stadhuis" }).check();
+  await page.getByLabel("Over welk contact gaat uw klacht?").selectOption({ label: "Balie in het stadhuis" });
   await page.getByLabel("Wat is er gebeurd?").fill("Ik moest twee uur wachten aan de balie.");
   await page.getByRole("radio", { name: "Per e-mail" }).check();
 }
@@ -88,7 +88,7 @@ test("with JavaScript: a resident starts a complaint, sees errors, saves and res
   await page.getByLabel("Wilt u nog iets vertellen?").fill("Zie de brief.");
   const input = page.locator("input[type=file]#f-bijlagen");
   await input.setInputFiles({ name: "brief.pdf", mimeType: "application/pdf", buffer: pdf });
-  const status = page.locator("[role=status][aria-live=polite]");
+  const status = page.getByRole("form", { name: "Klacht indienen" }).getByRole("status");
   await expect(status).toContainText(format(f.files.uploaded, { name: "brief.pdf" }));
   await expect(page.getByRole("list", { name: f.files.added })).toContainText("brief.pdf");
   await input.setInputFiles({ name: "factuur.pdf", mimeType: "application/pdf", buffer: exe });
