@@ -163,3 +163,23 @@ test("a post from another site is refused", async ({ page }) => {
   const response = await page.request.post("/mijn/aanvragen", { form: { product: "klacht-indienen" }, headers: { origin: "https://evil.example" }, maxRedirects: 0 });
   expect(response.status()).toBe(403);
 });
+
+test("when the session is gone during a form, the post leads to the login and back to the draft, with everything saved before", async ({ page }) => {
+  const draftPath = await startComplaint(page, "111222333");
+  await page.getByLabel("Uw naam").fill("Jan de Vries");
+  await page.getByLabel("E-mailadres").fill("jan@example.org");
+  await page.getByRole("button", { name: runner.next }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Uw klacht" })).toBeVisible();
+
+  // The session ends (here: the cookie is gone) while the resident types on the next page.
+  await page.context().clearCookies();
+  await page.getByLabel("Wat is er gebeurd?").fill("Dit gaat verloren, want niemand is ingelogd.");
+  await page.getByRole("button", { name: runner.next }).click();
+  await expect(page).toHaveURL(new RegExp(`/inloggen\\?terug=${encodeURIComponent(draftPath).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+  await loginWithSimulator(page, "111222333", "DigiD Basis");
+  await expect(page).toHaveURL(new RegExp(`${draftPath}$`));
+  // Back at the last saved page, with what the earlier pages saved.
+  await expect(page.getByRole("heading", { level: 2, name: "Uw klacht" })).toBeVisible();
+  await page.getByRole("button", { name: runner.back }).click();
+  await expect(page.getByLabel("Uw naam")).toHaveValue("Jan de Vries");
+});
