@@ -95,8 +95,18 @@ test("with JavaScript: a resident starts a complaint, sees errors, saves and res
   await expect(status).toContainText("Wij kunnen niet zien wat voor bestand factuur.pdf is.");
   await expect(page.getByRole("list", { name: f.files.added })).not.toContainText("factuur.pdf");
   await expect(page.getByLabel("Wilt u nog iets vertellen?")).toHaveValue("Zie de brief.");
-  await page.getByRole("button", { name: runner.toCheck }).click();
 
+  // A file over the limit (10 MB for this field) is read to its end and refused with the limit:
+  // the upload is streamed to the route, not cut off at the 10 MB Next buffers for its proxy.
+  const big = Buffer.concat([pdf, Buffer.alloc(11 * 1024 * 1024, 0x20)]);
+  const refused = await page.request.post(`${draftPath}/bijlagen`, {
+    multipart: { veld: "bijlagen", bestand: { name: "groot.pdf", mimeType: "application/pdf", buffer: big } },
+    headers: { accept: "application/json", origin: new URL(page.url()).origin },
+  });
+  expect(refused.status()).toBe(413);
+  expect((await refused.json()).error).toBe(format(nl.submissionFlow.refusals["too-large"], { name: "groot.pdf", max: "10 MB" }));
+
+  await page.getByRole("button", { name: runner.toCheck }).click();
   await expect(page.getByRole("heading", { level: 2, name: runner.checkTitle })).toBeVisible();
   await expect(page.getByText(/^brief\.pdf \(\d+ kB\)$/)).toBeVisible();
   await expect(page.getByText("Zie de brief.")).toBeVisible();
