@@ -1,7 +1,7 @@
-import { and, eq, gt, inArray, isNull, lte } from "drizzle-orm";
+import { and, eq, exists, gt, inArray, isNull, lte } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
-import { draftAttachments, submissionDrafts } from "@/db/schema";
+import { channelConsents, draftAttachments, submissionDrafts } from "@/db/schema";
 import { amsterdamDate } from "../channels/designations";
 import { inTransaction, withDb } from "../db";
 import { env } from "../env";
@@ -14,6 +14,11 @@ import { attachmentStore } from "./attachments/configured";
  * its files. SUBMISSION_DRAFT_NOTICE_DAYS before that the party gets a notice through the
  * notification engine (kind "draft-expiring", the last day as the term, no personal details);
  * saving the draft again extends it and clears the notice, so a later expiry gets its own.
+ *
+ * The notice goes only to parties who chose to get this kind of message digitally (Mijn
+ * instellingen). A draft is nothing sent and nothing the municipality decided, so it is not worth
+ * a letter: without that choice no notice is made, and so no fallback task for counter staff.
+ * The draft page and the list of drafts show the date to everyone.
  */
 
 /** Sends the notice for drafts expiring within the notice period that had none; returns how many. */
@@ -22,7 +27,19 @@ export async function noticeExpiringDrafts(db: DbOrTx, now = new Date(), noticeD
   const due = await db
     .select({ id: submissionDrafts.id })
     .from(submissionDrafts)
-    .where(and(isNull(submissionDrafts.expiryNoticeSentAt), gt(submissionDrafts.expiresAt, now), lte(submissionDrafts.expiresAt, horizon)))
+    .where(
+      and(
+        isNull(submissionDrafts.expiryNoticeSentAt),
+        gt(submissionDrafts.expiresAt, now),
+        lte(submissionDrafts.expiresAt, horizon),
+        exists(
+          db
+            .select({ one: channelConsents.partyId })
+            .from(channelConsents)
+            .where(and(eq(channelConsents.partyId, submissionDrafts.partyId), eq(channelConsents.kind, "draft-expiring"), eq(channelConsents.digital, true))),
+        ),
+      ),
+    )
     .limit(1000);
   let sent = 0;
   for (const { id } of due) {

@@ -10,7 +10,7 @@ import { loadDraft, type SubmittingParty } from "@/lib/submissions/drafts";
 import { postDraftStep, removeFromDraft, startFromProduct, uploadToDraft } from "@/lib/submissions/flow";
 import { testDatabases, useTestDatabase } from "../support/database";
 
-const { parties, channelDesignations, channels, products, submissions, notifications, submissionDrafts, draftAttachments } = schema;
+const { parties, channelDesignations, channels, channelConsents, products, submissions, notifications, submissionDrafts, draftAttachments } = schema;
 
 /** The start of a real PDF, then filler: enough for the type to be read from the bytes. */
 function pdf(bytes = 2000): Uint8Array<ArrayBuffer> {
@@ -189,8 +189,14 @@ describe.each(testDatabases())("the resident's way through a submission on %s", 
     );
     await database.db.insert(draftAttachments).values({ draftId, fieldId: "bijlagen", blobKey: blob.key, fileName: "a.pdf", fileType: "pdf", sizeBytes: blob.size, sha256: blob.sha256 });
     const now = new Date("2027-03-01T10:00:00Z");
-    // Expires in 3 days (within the 7-day notice period): one notice, with the last day as the term.
+    // Expires in 3 days (within the 7-day notice period).
     await database.db.update(submissionDrafts).set({ expiresAt: new Date("2027-03-04T10:00:00Z") }).where(eq(submissionDrafts.id, draftId));
+    // No notice without the party's choice to get this kind digitally (no letter, no fallback task for a draft).
+    await noticeExpiringDrafts(database.db, now, 7);
+    expect(await database.db.select().from(notifications).where(eq(notifications.partyId, p.partyId))).toEqual([]);
+    expect((await loadDraft(database.db, p.partyId, draftId))!.draft.expiryNoticeSentAt).toBeNull();
+    // With it: one notice, with the last day as the term.
+    await database.db.insert(channelConsents).values({ partyId: p.partyId, kind: "draft-expiring", digital: true });
     expect(await noticeExpiringDrafts(database.db, now, 7)).toBeGreaterThanOrEqual(1);
     expect(await noticeExpiringDrafts(database.db, now, 7)).toBe(0);
     const notices = await database.db.select().from(notifications).where(and(eq(notifications.partyId, p.partyId), eq(notifications.kind, "draft-expiring")));
