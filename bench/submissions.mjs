@@ -104,8 +104,10 @@ function makePdf(size, seed = randomBytes(16)) {
     push(Buffer.from(`xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n${entries}trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`, "latin1"));
     return Buffer.concat(parts);
   };
-  const overhead = build(0).length;
-  const pdf = build(size - overhead);
+  // The numbers in the trailer grow with the file: settle the payload's length in a few rounds.
+  let payload = size - build(0).length;
+  let pdf = build(payload);
+  for (let round = 0; round < 5 && pdf.length !== size; round++) pdf = build((payload += size - pdf.length));
   if (pdf.length !== size) throw new Error(`PDF of ${pdf.length} bytes, wanted ${size}`);
   return pdf;
 }
@@ -142,6 +144,14 @@ class Step extends Error {
   }
 }
 
+/** What an answer says, short: an HTML page's title and first heading, or the start of the text. */
+function excerpt(text) {
+  if (!/^\s*<!DOCTYPE|^\s*<html/i.test(text)) return text.slice(0, 300);
+  const title = /<title[^>]*>([^<]*)<\/title>/.exec(text)?.[1];
+  const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(text)?.[1]?.replace(/<[^>]+>/g, "");
+  return `HTML page "${decodeHtml(title ?? "")}"${h1 ? `, heading "${decodeHtml(h1.trim())}"` : ""}`;
+}
+
 /** One resident's browser: a cookie and the base URL; every request bounded in time. */
 function browser(base, cookie) {
   const request = async (pathOrUrl, init = {}) => {
@@ -164,7 +174,7 @@ function browser(base, cookie) {
       const response = await request(where, { method: "POST", body, headers });
       const text = await response.text();
       const location = response.headers.get("location");
-      if (response.status !== 303 || !location) throw new Step(step, `POST ${where} answered ${response.status}${location ? ` -> ${location}` : ""}: ${text.slice(0, 300)}`);
+      if (response.status !== 303 || !location) throw new Step(step, `POST ${where} answered ${response.status}${location ? ` -> ${location}` : ""}: ${excerpt(text)}`, text);
       return new URL(location, base).pathname;
     },
   };
@@ -239,7 +249,7 @@ async function submitOne(base, cookie, i, size) {
   let html = await b.page(draftPath, "first page");
   mark("started");
   const upload = await uploadFile(b, draftPath, file, `bewijs-${i + 1}.pdf`);
-  if (upload.status !== 201) throw new Step("upload", `answered ${upload.status}: ${upload.text.slice(0, 300)}`);
+  if (upload.status !== 201) throw new Step("upload", `answered ${upload.status}: ${excerpt(upload.text)}`);
   if (upload.json?.attachment?.sha256 !== expected) throw new Step("upload", `SHA-256 ${upload.json?.attachment?.sha256} answered, ${expected} sent`);
   mark("uploaded");
   const answers = answersFor(i);
@@ -357,7 +367,7 @@ async function memoryPhase(base, pid, stderr) {
   result.samples = duringSamples.length;
   result.uploadStatus = upload.status;
   result.uploadOk = upload.status === 201 && upload.json?.attachment?.sha256 === expected && upload.json?.attachment?.size === large.length;
-  if (!result.uploadOk) result.uploadAnswer = upload.text.slice(0, 300);
+  if (!result.uploadOk) result.uploadAnswer = excerpt(upload.text);
   result.serverWarnings = Buffer.concat(stderr.slice(stderrBefore)).toString().trim().slice(0, 1000);
   result.largeBytes = large.length;
   result.targetMiB = 1.5 * result.idleMiB + options.largeMb;
