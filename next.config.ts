@@ -12,6 +12,21 @@ const nextConfig: NextConfig = {
   // server-rendered 404 page instead of an empty error document that needs JavaScript.
   htmlLimitedBots: /.*/,
   typescript: { tsconfigPath: "tsconfig.json" },
+  // A resident's draft has its page and its form post at the same address (/mijn/aanvragen and
+  // /mijn/aanvragen/<id>), but the App Router allows a page or a route handler per address, not
+  // both: a form post (it has a Content-Type; a page request has none) goes to the route handler.
+  // Server actions (Next-Action header) are not used on these pages and are left alone.
+  async rewrites() {
+    const post = { has: [{ type: "header" as const, key: "content-type" }], missing: [{ type: "header" as const, key: "next-action" }] };
+    return {
+      beforeFiles: [
+        { source: "/mijn/aanvragen", destination: "/api/aanvragen", ...post },
+        { source: "/mijn/aanvragen/:draftId", destination: "/api/aanvragen/:draftId", ...post },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
   // Fixed headers for every response, static files included. Content-Security-Policy (a nonce per
   // request) and Strict-Transport-Security (only over https) are set in proxy.ts: one place per header.
   async headers() {

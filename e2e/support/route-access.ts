@@ -37,6 +37,9 @@ export const pageAccess: Record<string, RouteAccess> = {
   "/mijn/verwerkingen": "party",
   "/mijn/instellingen": "party",
   "/mijn/meldingen": "party",
+  "/mijn/aanvragen": "party",
+  "/mijn/aanvragen/starten": "party",
+  "/mijn/aanvragen/[draftId]": "party",
   "/email-bevestigen": "public",
   "/balie": { staff: "party:find" },
   "/balie/inwoner-zoeken": { staff: "party:find" },
@@ -79,6 +82,12 @@ export const routeHandlerAccess: Record<string, RouteAccess> = {
   "/beheer/producten/[id]/formulier/export": { staff: "catalogue:manage" },
   "/balie/taken/[id]/brief/pdf": { staff: "fallback-task:work" },
   "/api/meldingen/bounce": "public",
+  // POST /mijn/aanvragen and /mijn/aanvragen/<id> are rewritten to these (next.config.ts); they answer only the session's party.
+  "/api/aanvragen": "party",
+  "/api/aanvragen/[draftId]": "party",
+  "/mijn/aanvragen/[draftId]/bijlagen": "party",
+  "/mijn/aanvragen/[draftId]/bijlagen/[attachmentId]/verwijderen": "party",
+  "/mijn/aanvragen/[draftId]/verwijderen": "party",
 };
 
 /** The URL path of an app/ file: route groups and the file name dropped. */

@@ -2,6 +2,7 @@ import type { JobDefinition } from "./define";
 import { sendMailJob } from "../mail/jobs";
 import { pruneLoginAttemptsJob } from "../staff/housekeeping";
 import { pruneIncompleteUploadsJob } from "../submissions/attachments/housekeeping";
+import { expireDraftsJob } from "../submissions/draft-expiry";
 import { deliverNotificationJob, sweepNotificationsJob } from "../notifications/jobs";
 
 /** Every job the portal knows. A worker handles all of them; add new ones here. */
@@ -11,4 +12,5 @@ export const allJobs: JobDefinition[] = [
   sweepNotificationsJob as unknown as JobDefinition,
   pruneLoginAttemptsJob as unknown as JobDefinition,
   pruneIncompleteUploadsJob as unknown as JobDefinition,
+  expireDraftsJob as unknown as JobDefinition,
 ];

@@ -114,6 +114,14 @@ const texts: Record<Locale, LanguageText> = {
         reactionExpected: false,
         term: "U kunt alsnog reageren tot en met {date}.",
       },
+      "draft-expiring": {
+        subject: "Uw concept wordt binnenkort verwijderd",
+        nature: "U bent in MijnOmgeving een formulier begonnen en heeft het nog niet verstuurd. Wij bewaren zo'n concept maar een tijd.",
+        legalEffect: "Een concept is nog niet verstuurd. De gemeente heeft het dus niet ontvangen. Na de datum hieronder verwijderen wij het concept met de bestanden die erbij zitten.",
+        reaction: "Wilt u het versturen? Log in, ga naar Mijn concepten en maak het af. Wilt u het niet versturen? Dan hoeft u niets te doen.",
+        reactionExpected: false,
+        term: "Wij bewaren het concept tot en met {date}.",
+      },
     },
   },
   en: {
@@ -168,6 +176,14 @@ const texts: Record<Locale, LanguageText> = {
         reaction: "No. You need not do anything. Did you want to send something during the outage? You can still do so.",
         reactionExpected: false,
         term: "You can still react until and including {date}.",
+      },
+      "draft-expiring": {
+        subject: "Your draft will be deleted soon",
+        nature: "You started a form in MijnOmgeving and have not sent it yet. We keep such a draft only for a while.",
+        legalEffect: "A draft has not been sent. The municipality has therefore not received it. After the date below we delete the draft with the files in it.",
+        reaction: "Do you want to send it? Log in, go to My drafts and finish it. Do you not want to send it? Then you need not do anything.",
+        reactionExpected: false,
+        term: "We keep the draft until and including {date}.",
       },
     },
   },
@@ -244,7 +260,8 @@ export function renderNotice(input: NoticeInput): RenderedMail {
   if (!kind) throw new TemplateError(`No template for notice kind ${String(input.kind)}`);
   const base = portalUrl(input);
   const term = input.termEndsOn ? fill(kind.term, { date: formatDate(calendarDate(input.termEndsOn), input.language) }) : lang.noTerm;
-  const messageLink = input.messageRef ? `${base}/mijn/berichten/${encodeURIComponent(input.messageRef)}` : `${base}/mijn`;
+  // A draft about to expire is found among the drafts, not in the inbox.
+  const messageLink = input.messageRef ? `${base}/mijn/berichten/${encodeURIComponent(input.messageRef)}` : input.kind === "draft-expiring" ? `${base}/mijn/aanvragen` : `${base}/mijn`;
   return layout(
     input.language,
     `${kind.subject} - ${input.municipality.name}`,

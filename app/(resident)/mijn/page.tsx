@@ -5,6 +5,7 @@ import { currentSession, requireParty } from "@/lib/auth/current";
 import { levelLabel } from "@/lib/auth/levels";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
+import { countDrafts } from "@/lib/submissions/draft-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();
@@ -19,11 +20,21 @@ export default async function MinePage() {
   const session = lookup.status === "active" ? lookup.session : null;
   const simulated = session?.method.endsWith("-simulator");
   const method = `${levelLabel(actor.level)}${simulated ? ` ${t.auth.header.simulatorSuffix}` : ""}`;
+  const drafts = await countDrafts(actor);
   return (
     <>
       <h1>{t.auth.mine.title}</h1>
       <p>{format(t.auth.mine.loggedInWith, { method })}</p>
       {actor.partyKind === "business" && session?.kvkNumber ? <p>{format(t.auth.mine.business, { kvk: session.kvkNumber })}</p> : null}
+      <section aria-labelledby="concepten">
+        <h2 id="concepten">{t.submissionFlow.drafts.mineHeading}</h2>
+        <p>{drafts ? format(t.submissionFlow.drafts.mineSome, { count: drafts }) : t.submissionFlow.drafts.mineNone}</p>
+        {drafts ? (
+          <p>
+            <Link href="/mijn/aanvragen">{t.submissionFlow.drafts.mineLink}</Link>
+          </p>
+        ) : null}
+      </section>
       <h2>{t.auth.mine.linksHeading}</h2>
       <ul className="mb-8 space-y-3">
         <li>

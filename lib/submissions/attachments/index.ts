@@ -1,14 +1,4 @@
 import "server-only";
-import path from "node:path";
-import { env } from "../../env";
-import { databaseBlobStore } from "./database-store";
-import { folderBlobStore } from "./folder-store";
-import type { BlobStore } from "./store";
 
-let store: BlobStore | undefined;
-
-/** The attachment store this portal is configured with (ATTACHMENT_STORE). */
-export function attachmentStore(): BlobStore {
-  store ??= env().attachmentStore === "database" ? databaseBlobStore() : folderBlobStore(path.join(env().dataDir, "attachments"));
-  return store;
-}
+/** The attachment store this portal is configured with (ATTACHMENT_STORE); see ./configured. */
+export { attachmentStore } from "./configured";

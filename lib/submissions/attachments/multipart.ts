@@ -46,14 +46,15 @@ export interface MultipartResult<T> {
 }
 
 /**
- * Reads the request. `onFile` must consume the file's content (or throw); files are handled one
+ * Reads the request. `onFile` must consume the file's content (or throw); it also gets the ordinary
+ * fields that came before the file (a field naming where the file goes). Files are handled one
  * after the other in the order they arrive. A file `onFile` throws on is listed in `failedFiles`
  * and the rest of the request is still read, so a refused file loses nothing else the person
  * sent. A broken limit or a malformed request throws MultipartError.
  */
 export async function readMultipart<T>(
   request: Request,
-  onFile: (file: IncomingFile) => Promise<T>,
+  onFile: (file: IncomingFile, fieldsSoFar: ReadonlyMap<string, readonly string[]>) => Promise<T>,
   limits: MultipartLimits = defaultMultipartLimits,
 ): Promise<MultipartResult<T>> {
   const contentType = request.headers.get("content-type") ?? "";
@@ -98,7 +99,7 @@ export async function readMultipart<T>(
           // destroyOnReturn: false, so a handler that stops reading early (a refused file) leaves
           // the stream for the drain below instead of stalling the parser.
           const content = { [Symbol.asyncIterator]: () => stream.iterator({ destroyOnReturn: false }) };
-          const result = await onFile({ field, fileName, declaredType: info.mimeType, content });
+          const result = await onFile({ field, fileName, declaredType: info.mimeType, content }, fields);
           files.push({ field, fileName, result });
         } catch (error) {
           // The rest of the file is read and thrown away, so the person gets the answer (with

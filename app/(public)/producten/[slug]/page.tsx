@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ChannelDetails } from "@/components/catalogue/ChannelDetails";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ButtonLink } from "@/components/ui/Button";
+import { StartSubmission } from "@/components/submissions/StartSubmission";
 import { levelLabel } from "@/lib/auth/levels";
 import { getPublicProduct } from "@/lib/catalogue/queries";
 import { format } from "@/lib/i18n";
@@ -32,6 +33,7 @@ export default async function ProductPage({ params }: { params: Params }) {
       <h1>{name}</h1>
       {product.uplName ? <p className="text-muted">{format(p.upl, { name: product.uplName })}</p> : null}
       <p className="text-xl">{description}</p>
+      <StartSubmission t={t} slug={product.slug} messageTypes={messageTypes} level={forResidents ? product.residentLevel : product.businessLevel} />
 
       <section aria-labelledby="voor-wie">
         <h2 id="voor-wie">{p.whoHeading}</h2>

@@ -9,7 +9,7 @@ import type { Messages } from "@/lib/i18n";
 import { resendVerificationAction, saveConsentAction, saveEmailAction, saveMobileAction } from "@/lib/notifications/actions";
 
 type T = Pick<Messages, "form" | "notifications">;
-const KINDS = ["decision", "information-request", "receipt", "reminder", "outage"] as const;
+const KINDS = ["decision", "information-request", "receipt", "reminder", "outage", "draft-expiring"] as const;
 
 /** The e-mail address; a new one gets a verification link. */
 export function EmailForm({ t, current }: { t: T; current: string | null }) {

@@ -8,7 +8,7 @@ import { formView, idle } from "@/lib/forms/form-state";
 import type { Messages } from "@/lib/i18n";
 import { demoNotifyAction } from "@/lib/notifications/actions";
 
-const KINDS = ["decision", "information-request", "receipt", "reminder", "outage"] as const;
+const KINDS = ["decision", "information-request", "receipt", "reminder", "outage", "draft-expiring"] as const;
 
 /** Demo only: send oneself an example notice. */
 export function DemoNotifyForm({ t }: { t: Pick<Messages, "form" | "notifications"> }) {
