@@ -158,7 +158,13 @@ function browser(base, cookie) {
     const url = new URL(pathOrUrl, base);
     const headers = { cookie, ...(init.headers ?? {}) };
     if (init.method === "POST") headers.origin = base;
-    return fetch(url, { ...init, headers, redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    try {
+      return await fetch(url, { ...init, headers, redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    } catch (error) {
+      // Say which request and why (fetch's own message is only "fetch failed").
+      const cause = error?.cause;
+      throw new Error(`${init.method ?? "GET"} ${url.pathname.replace(/[0-9a-f-]{36}/g, "<id>")}: ${error?.message}${cause ? ` (${cause.code ?? ""} ${cause.message ?? cause})` : ""}`);
+    }
   };
   return {
     request,
