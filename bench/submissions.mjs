@@ -244,10 +244,8 @@ async function startDraft(b, product) {
 }
 
 /** One submission, end to end. Returns its timings, the submission's id and the file's hash. */
-async function submitOne(base, cookie, i, size) {
+async function submitOne(base, cookie, i, { file, expected }) {
   const b = browser(base, cookie);
-  const file = makePdf(size);
-  const expected = sha256(file);
   const started = performance.now();
   const marks = {};
   const mark = (name) => (marks[name] = performance.now() - started);
@@ -499,11 +497,19 @@ async function main() {
   const cookies = await inBatches(bsns, options.loginConcurrency, (bsn) => loginAsDemoResident(base, { bsn, level: "midden", check: false }));
   const loginSeconds = (performance.now() - loginStarted) / 1000;
   console.log(` ${fmt(loginSeconds, 1)} s.`);
+  // The files are made beforehand (making 200 at the moment of the burst would stall this
+  // process for seconds), and the login connections are left to close first: the server closes
+  // an idle connection after 5 s, and a post sent on one it is closing fails with "other side
+  // closed" (a browser would send it again; fetch does not).
+  const files = bsns.map(() => {
+    const file = makePdf(size);
+    return { file, expected: sha256(file) };
+  });
+  await sleep(6000);
   const since = new Date(Date.now() - 1000);
-  await sleep(1000);
   process.stdout.write(`Submitting: ${options.count} residents at once, each a ${options.sizeMb} MB PDF, product ${options.product}...`);
   const phaseStarted = performance.now();
-  const settled = await Promise.allSettled(cookies.map((cookie, i) => submitOne(base, cookie, i, size)));
+  const settled = await Promise.allSettled(cookies.map((cookie, i) => submitOne(base, cookie, i, files[i])));
   const phaseSeconds = (performance.now() - phaseStarted) / 1000;
   const done = settled.filter((s) => s.status === "fulfilled").map((s) => s.value);
   const failed = settled.map((s, i) => ({ s, i })).filter(({ s }) => s.status === "rejected");
