@@ -18,17 +18,14 @@
 // designations (scripts/bench-catalogue.ts) before the loads, measures /, /kanalen and
 // /api/kanalen by default, and prints each path's throughput as a share of the home page's.
 // NEXT_DIST_DIR picks the build folder, as in next.config.ts.
-import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { bin, build, childEnvBase, cleanup, distDir, fmt, installCleanup, loginAsDemoResident, memoryOf, needsBuild, percentile, postgresTarget, root, startServer, stopServer } from "./server.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const benchData = path.join(root, ".test-data", "bench");
-const distDir = process.env.NEXT_DIST_DIR || ".next";
 const OVERALL_LIMIT_MS = 20 * 60_000;
 
 // --- Options -------------------------------------------------------------------------------
@@ -51,161 +48,9 @@ const options = {
 };
 const PORTS = { pglite: options.port, postgres: options.port + 1 };
 
-const childEnvBase = { ...process.env, PATH: `${path.join(root, "node_modules", ".bin")}:${process.env.PATH}`, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
-
-// --- Cleanup: servers and the throwaway database go away whatever happens. -----------------
-const running = new Set();
-let throwawayDir;
-function cleanup() {
-  for (const child of running) killGroup(child, "SIGKILL");
-  running.clear();
-  if (throwawayDir) {
-    try {
-      execFileSync("bash", [path.join(root, "scripts", "pg-throwaway.sh"), "stop", throwawayDir], { stdio: "inherit" });
-    } catch {
-      // Reported by the script itself.
-    }
-    throwawayDir = undefined;
-  }
-}
-process.on("exit", cleanup);
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    cleanup();
-    process.exit(130);
-  });
-}
-const watchdog = setTimeout(() => {
-  console.error(`The benchmark took longer than ${OVERALL_LIMIT_MS / 60_000} minutes; stopping.`);
-  cleanup();
-  process.exit(1);
-}, OVERALL_LIMIT_MS);
-watchdog.unref();
-
-function killGroup(child, signal) {
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
+installCleanup(OVERALL_LIMIT_MS);
 
 // --- Helpers -------------------------------------------------------------------------------
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function needsBuild() {
-  const buildId = path.join(root, distDir, "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  const newer = (p) => {
-    if (!existsSync(p)) return false;
-    const s = statSync(p);
-    if (s.isFile()) return s.mtimeMs > built && !/\.test\.tsx?$/.test(p);
-    return readdirSync(p).some((entry) => newer(path.join(p, entry)));
-  };
-  return ["app", "components", "lib", "db", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"].some((p) => newer(path.join(root, p)));
-}
-
-function build() {
-  const started = performance.now();
-  console.log("Building (next build)...");
-  execFileSync(bin("next"), ["build"], { cwd: root, env: childEnvBase, stdio: ["ignore", "ignore", "inherit"] });
-  return performance.now() - started;
-}
-
-// The process that listens on a TCP port, found through /proc (the socket's inode).
-function listeningPid(port) {
-  const inodes = new Set();
-  for (const file of ["/proc/net/tcp", "/proc/net/tcp6"]) {
-    if (!existsSync(file)) continue;
-    for (const line of readFileSync(file, "utf8").split("\n").slice(1)) {
-      const cols = line.trim().split(/\s+/);
-      if (cols.length < 10) continue;
-      const localPort = parseInt(cols[1].split(":").pop(), 16);
-      if (localPort === port && cols[3] === "0A") inodes.add(cols[9]); // 0A = LISTEN
-    }
-  }
-  if (inodes.size === 0) return undefined;
-  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    let fds;
-    try {
-      fds = readdirSync(`/proc/${pid}/fd`);
-    } catch {
-      continue;
-    }
-    for (const fd of fds) {
-      try {
-        const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
-        if (m && inodes.has(m[1])) return Number(pid);
-      } catch {
-        // The fd closed while we looked.
-      }
-    }
-  }
-  return undefined;
-}
-
-function memoryOf(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kib = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
-  return { peakMiB: kib("VmHWM") / 1024, rssMiB: kib("VmRSS") / 1024 };
-}
-
-async function firstOk(url, child, limitMs) {
-  const started = performance.now();
-  while (performance.now() - started < limitMs) {
-    if (child.exitCode !== null) throw new Error(`the server stopped (exit code ${child.exitCode})`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
-      await response.arrayBuffer();
-      if (response.status === 200) return performance.now();
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(25);
-  }
-  throw new Error(`no 200 from ${url} within ${limitMs / 1000} s`);
-}
-
-// Starts the portal and measures the time until `/` answers 200.
-async function startServer({ database, port, dataDir, databaseUrl, wipe, command = [bin("next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], limitMs = 60_000 }) {
-  if (wipe) rmSync(dataDir, { recursive: true, force: true });
-  mkdirSync(dataDir, { recursive: true });
-  const env = { ...childEnvBase, PORT: String(port), HOSTNAME_BIND: "127.0.0.1", PORTAL_MODE: "demo", DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? "", SMTP_URL: "", LOG_LEVEL: "warn", PUBLIC_URL: `http://127.0.0.1:${port}` };
-  const stderr = [];
-  const started = performance.now();
-  const child = spawn(command[0], command.slice(1), { cwd: root, env, detached: true, stdio: ["ignore", "ignore", "pipe"] });
-  running.add(child);
-  child.stderr.on("data", (chunk) => stderr.push(chunk));
-  try {
-    const ready = await firstOk(`http://127.0.0.1:${port}/`, child, limitMs);
-    return { child, startMs: ready - started, pid: listeningPid(port) };
-  } catch (error) {
-    await stopServer(child);
-    throw new Error(`${database}: ${error.message}\n${Buffer.concat(stderr).toString().slice(-2000)}`);
-  }
-}
-
-async function stopServer(child) {
-  if (child.exitCode !== null) {
-    running.delete(child);
-    return;
-  }
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  killGroup(child, "SIGTERM");
-  const timedOut = await Promise.race([exited.then(() => false), sleep(20_000).then(() => true)]);
-  if (timedOut) {
-    killGroup(child, "SIGKILL");
-    await exited;
-  }
-  running.delete(child);
-}
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 async function load(url, seconds, connections, headers = {}) {
   const latencies = [];
   const instance = autocannon({ url, connections, duration: seconds, headers });
@@ -223,30 +68,6 @@ async function load(url, seconds, connections, headers = {}) {
   };
 }
 
-// Logs in as a demo resident the way a browser without JavaScript does: loads the DigiD
-// simulator, posts its form (with the hidden fields React renders for the server action) and
-// keeps the session cookie from the answer. Returns the Cookie header value.
-async function loginAsDemoResident(baseUrl) {
-  const page = await fetch(`${baseUrl}/inloggen/digid-simulator`);
-  const html = await page.text();
-  const form = [...html.matchAll(/<form[^>]*>([\s\S]*?)<\/form>/g)].find((f) => f[1].includes('name="bsn"'));
-  if (!form) throw new Error("login: no form on /inloggen/digid-simulator (are the demo simulators on?)");
-  const body = new FormData();
-  for (const input of form[1].matchAll(/<input[^>]*>/g)) {
-    const attr = (name) => input[0].match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
-    const name = attr("name");
-    if (name && attr("type") === "hidden") body.append(name, (attr("value") ?? "").replaceAll("&amp;", "&").replaceAll("&quot;", '"'));
-  }
-  body.set("bsn", "999996708");
-  body.set("niveau", "midden");
-  const answer = await fetch(`${baseUrl}/inloggen/digid-simulator`, { method: "POST", body, redirect: "manual", headers: { origin: baseUrl } });
-  const cookie = answer.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("mo_sessie="));
-  if (!cookie) throw new Error(`login: no session cookie in the answer (status ${answer.status})`);
-  const check = await fetch(`${baseUrl}/mijn`, { headers: { cookie }, redirect: "manual" });
-  if (check.status !== 200) throw new Error(`login: /mijn answered ${check.status} with the session cookie`);
-  return cookie;
-}
-
 // Several loads of the same page as one: total requests over total time; latency percentiles
 // as the mean of the rounds' (close enough for equal rounds).
 function combine(results) {
@@ -262,22 +83,7 @@ function combine(results) {
   };
 }
 
-function postgresTarget() {
-  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, note: "BENCH_DATABASE_URL" };
-  try {
-    execFileSync("bash", [path.join(root, "scripts", "pg-throwaway.sh"), "available"], { stdio: "ignore" });
-  } catch {
-    return undefined;
-  }
-  const out = execFileSync("bash", [path.join(root, "scripts", "pg-throwaway.sh"), "start"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
-  const values = Object.fromEntries(out.trim().split("\n").map((line) => line.split(/=(.*)/s).slice(0, 2)));
-  throwawayDir = values.PG_THROWAWAY_DIR;
-  return { url: values.TEST_DATABASE_URL, note: `throwaway ${values.PG_THROWAWAY_VERSION}` };
-}
-
 // --- Main ----------------------------------------------------------------------------------
-const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "-");
-
 async function main() {
   const serverNode = execFileSync(bin("node"), ["--version"], { encoding: "utf8" }).trim();
   console.log(`Server on Node ${serverNode} (runner ${process.version}), ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}`);
