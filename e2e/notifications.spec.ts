@@ -1,6 +1,6 @@
-import type { Page } from "@playwright/test";
 import { expect as baseExpect, test } from "./fixtures";
 import { loginResident, loginStaff, randomBsn } from "./support/access-sessions";
+import { openMailTo } from "./support/mailbox";
 import { format, nl } from "./support/portal";
 
 // Jobs run in the server's worker (polling each second), so mail and delivery take a moment.
@@ -8,17 +8,6 @@ const expect = baseExpect.configure({ timeout: 15_000 });
 test.describe.configure({ timeout: 120_000 });
 
 const s = nl.notifications.settings;
-
-/** Opens the newest mail to this address in the demo mailbox (waiting for the worker to send it); returns its text version. */
-async function openMailTo(page: Page, address: string, subject: string): Promise<string> {
-  await expect(async () => {
-    await page.goto("/demo/postvak");
-    await baseExpect(page.getByRole("row").filter({ hasText: address }).filter({ hasText: subject }).first()).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 20_000 });
-  await page.getByRole("row").filter({ hasText: address }).filter({ hasText: subject }).first().getByRole("link").click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(subject);
-  return (await page.locator("pre").first().textContent()) ?? "";
-}
 
 test("a resident sets an e-mail address, verifies it from the demo mailbox, chooses per message type and sees the history", async ({ page }) => {
   await loginResident(page, randomBsn());
