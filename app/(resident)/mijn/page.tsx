@@ -5,6 +5,7 @@ import { currentSession, requireParty } from "@/lib/auth/current";
 import { levelLabel } from "@/lib/auth/levels";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
+import { unreadCount } from "@/lib/inbox/queries";
 import { countDrafts } from "@/lib/submissions/draft-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +21,7 @@ export default async function MinePage() {
   const session = lookup.status === "active" ? lookup.session : null;
   const simulated = session?.method.endsWith("-simulator");
   const method = `${levelLabel(actor.level)}${simulated ? ` ${t.auth.header.simulatorSuffix}` : ""}`;
-  const drafts = await countDrafts(actor);
+  const [drafts, unread] = await Promise.all([countDrafts(actor), unreadCount(actor)]);
   return (
     <>
       <h1>{t.auth.mine.title}</h1>
@@ -37,6 +38,21 @@ export default async function MinePage() {
       </section>
       <h2>{t.auth.mine.linksHeading}</h2>
       <ul className="mb-8 space-y-3">
+        <li>
+          <Link href="/mijn/berichten" className="font-semibold">
+            {t.inbox.title}
+          </Link>
+          {unread ? ` (${format(t.inbox.unreadCount, { count: unread })})` : null}
+          <br />
+          <span className="text-muted">{t.inbox.intro}</span>
+        </li>
+        <li>
+          <Link href="/mijn/zaken" className="font-semibold">
+            {t.cases.title}
+          </Link>
+          <br />
+          <span className="text-muted">{t.cases.intro}</span>
+        </li>
         <li>
           <Link href="/mijn/instellingen" className="font-semibold">
             {t.notifications.settings.link}
