@@ -1550,6 +1550,48 @@ export const nl = {
       "level-too-low": "Log opnieuw in met {required} om dit te versturen. Uw antwoorden zijn bewaard.",
     },
   },
+  sendingMessages: {
+    objectionClause: {
+      heading: "Bent u het niet eens met dit besluit?",
+      who: "Dan kunt u bezwaar maken. Dat kan iedereen die rechtstreeks te maken heeft met dit besluit (een belanghebbende).",
+      term: "Doe dat uiterlijk op {date}. Die termijn is 6 weken. Hij begint op de dag nadat dit besluit in uw berichtenbox is gezet. Komt uw bezwaar later? Dan kunnen wij het meestal niet behandelen.",
+      where: "Zo kunt u bezwaar maken:",
+      channel: {
+        "portal-form": "Via het webformulier in MijnOmgeving: {address}",
+        "inbox-reply": "In uw berichtenbox: open dit bericht en kies Bezwaar maken ({address})",
+        email: "Per e-mail: {address}",
+        post: "Per post: {address}",
+        counter: "Aan de balie: {address}",
+      },
+      contents: "Zet in uw bezwaar:",
+      items: ["uw naam en adres", "de datum", "tegen welk besluit u bezwaar maakt (het onderwerp en de datum van dit bericht{reference})", "waarom u het niet eens bent met het besluit", "uw handtekening"],
+      referenceSuffix: ", en het kenmerk {reference}",
+      signatureOnline: "Maakt u bezwaar via MijnOmgeving? Dan hoeft u niet apart te tekenen. U logt in met DigiD of eHerkenning.",
+      stillValid: "Het besluit blijft gelden zolang er geen beslissing is over uw bezwaar.",
+      urgent: "Is het dringend? Dan kunt u de voorzieningenrechter van de rechtbank vragen om een voorlopige voorziening. Dat kan als u ook bezwaar heeft gemaakt. U betaalt daarvoor griffierecht.",
+    },
+    problems: {
+      "no-objection-channel": "Er is geen kanaal aangewezen voor bezwaar; een besluit kan zo niet worden verstuurd. Vraag functioneel beheer om een kanaal voor bezwaar aan te wijzen in het kanalenregister.",
+    },
+    validation: {
+      kind: "Kies wat voor bericht u stuurt: een besluit, een verzoek om informatie of informatie.",
+      subjectRequired: "Vul een onderwerp in.",
+      subjectTooLong: "Het onderwerp is te lang. Gebruik hoogstens {max} tekens.",
+      bodyRequired: "Vul de tekst van het bericht in.",
+      bodyTooLong: "De tekst is te lang. Gebruik hoogstens {max} tekens. Zet een lange tekst in een PDF en voeg die toe als bijlage.",
+      termRequired: "Vul in hoeveel dagen of weken de inwoner heeft om te reageren, of kies een datum.",
+      termUnit: "Kies dagen of weken.",
+      termDays: "Kies een termijn van {min} tot en met {max} dagen.",
+      termWeeks: "Kies een termijn van {min} tot en met {max} weken.",
+      termDate: "Vul een geldige datum in, bijvoorbeeld 15-09-2026.",
+      termInThePast: "Deze datum is al voorbij of is vandaag. Kies een datum na vandaag.",
+      termTooFar: "Deze datum is te ver weg. Kies een datum binnen {months} maanden.",
+      termNotAllowed: "Alleen een verzoek om informatie heeft een termijn die u zelf kiest.",
+      attachmentNotPdf: "{name} is geen PDF. Bij een bericht kunt u alleen PDF-bestanden meesturen. Sla het bestand op als PDF.",
+      attachmentTooMany: "U kunt hoogstens {max} bijlagen meesturen.",
+      replaces: "De correctie verwijst naar een bericht dat niet bestaat.",
+    },
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
