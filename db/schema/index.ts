@@ -9,3 +9,4 @@ export * from "./system";
 export * from "./deadlines";
 export * from "./notifications";
 export * from "./submissions";
+export * from "./inbox";

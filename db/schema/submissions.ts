@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { messageTypes, products } from "./catalogue";
 import { channels } from "./channels";
 import { formVersions } from "./forms";
@@ -234,10 +234,13 @@ export const inboxMessages = pgTable(
     firstOpenedAt: timestamp("first_opened_at", { withTimezone: true }),
     /** Null: sent by the system (a receipt). */
     sentByStaffId: uuid("sent_by_staff_id").references(() => staffUsers.id),
+    /** A correction: the message it corrects (R17). Both stay in the inbox. */
+    replacesMessageId: uuid("replaces_message_id").references((): AnyPgColumn => inboxMessages.id),
   },
   (t) => [
     index("inbox_messages_party_idx").on(t.partyId, t.placedAt),
     index("inbox_messages_case_idx").on(t.caseId),
+    index("inbox_messages_replaces_idx").on(t.replacesMessageId),
     check("inbox_messages_receipt_has_submission", sql`${t.kind} <> 'receipt' or ${t.submissionId} is not null`),
   ],
 );
