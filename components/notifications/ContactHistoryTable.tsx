@@ -4,7 +4,7 @@ import { format, formatDateTime, type Locale, type Messages } from "@/lib/i18n";
 export interface ContactChangeRow {
   id: string;
   change: "email-set" | "email-removed" | "email-verified" | "mobile-set" | "mobile-removed" | "consent";
-  kind: "decision" | "information-request" | "receipt" | "reminder" | "outage" | "draft-expiring" | null;
+  kind: "decision" | "information-request" | "information" | "receipt" | "reminder" | "outage" | "draft-expiring" | null;
   value: string | null;
   actorKind: "party" | "staff" | "system";
   at: Date;

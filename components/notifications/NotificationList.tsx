@@ -4,7 +4,7 @@ import { format, formatDate, formatDateTime, type Locale, type Messages } from "
 
 export interface NotificationView {
   id: string;
-  kind: "decision" | "information-request" | "receipt" | "reminder" | "outage" | "draft-expiring";
+  kind: "decision" | "information-request" | "information" | "receipt" | "reminder" | "outage" | "draft-expiring";
   status: "queued" | "sending" | "retrying" | "delivered" | "failed";
   createdAt: Date;
   deliveredAt: Date | null;

@@ -9,7 +9,7 @@ import { parties, staffUsers } from "./identity";
  */
 
 /** The message types a party chooses a channel for; the notice kinds are the same list. */
-export const noticeKinds = ["decision", "information-request", "receipt", "reminder", "outage", "draft-expiring"] as const;
+export const noticeKinds = ["decision", "information-request", "information", "receipt", "reminder", "outage", "draft-expiring"] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
 /** A party's current contact details. The e-mail address is used only once verified. */

@@ -109,6 +109,14 @@ const texts: Record<Locale, LanguageText> = {
         reactionExpected: true,
         term: "Stuur de informatie uiterlijk op {date}.",
       },
+      information: {
+        subject: "Er staat een bericht voor u klaar",
+        nature: "De gemeente laat u iets weten over uw aanvraag, bezwaar of klacht. Het bericht staat in uw berichtenbox in MijnOmgeving.",
+        legalEffect: "Dit bericht is informatie. Het is geen besluit.",
+        reaction: "Nee. U hoeft niets te doen.",
+        reactionExpected: false,
+        term: "Reageer uiterlijk op {date}.",
+      },
       receipt: {
         subject: "Wij hebben uw bericht ontvangen",
         nature: "Dit is een ontvangstbevestiging. Wij hebben uw bericht ontvangen. De bevestiging staat in uw berichtenbox in MijnOmgeving.",
@@ -173,6 +181,14 @@ const texts: Record<Locale, LanguageText> = {
         reaction: "Yes. We ask you to send information.",
         reactionExpected: true,
         term: "Send the information by {date} at the latest.",
+      },
+      information: {
+        subject: "A message is waiting for you",
+        nature: "The municipality tells you something about your application, objection or complaint. The message is in your inbox in MijnOmgeving.",
+        legalEffect: "This message is information. It is not a decision.",
+        reaction: "No. You need not do anything.",
+        reactionExpected: false,
+        term: "Respond by {date} at the latest.",
       },
       receipt: {
         subject: "We have received your message",

@@ -91,7 +91,7 @@ describe.each(testDatabases())("notification work for staff on %s", (kind) => {
 
   it("shows staff a party's consent, history and notifications with their open task, logged with the purpose", async () => {
     const { partyId, notificationId, taskId } = await failedNotice();
-    await inTransaction((tx) => changeConsents(tx, { kind: "staff", staffUserId: balie.staffUserId }, partyId, { decision: true, "information-request": false, receipt: false, reminder: false, outage: false, "draft-expiring": false }));
+    await inTransaction((tx) => changeConsents(tx, { kind: "staff", staffUserId: balie.staffUserId }, partyId, { decision: true, "information-request": false, information: false, receipt: false, reminder: false, outage: false, "draft-expiring": false }));
     const data = await partyNotificationsForStaff(balie, partyId, "Telefonische vraag");
     expect(data!.settings.consents.decision).toBe(true);
     expect(data!.history[0]).toMatchObject({ change: "consent", kind: "decision", value: "digital", actorKind: "staff" });
@@ -105,7 +105,7 @@ describe.each(testDatabases())("notification work for staff on %s", (kind) => {
     const [row] = await database.db.insert(parties).values({ kind: "business", kvkNumber: String(++kvk) }).returning({ id: parties.id });
     const partyId = row!.id;
     await database.db.insert(partyContacts).values({ partyId, email: `b-${kvk}@example.org`, emailVerifiedAt: new Date() });
-    await inTransaction((tx) => changeConsents(tx, { kind: "party", partyId }, partyId, { decision: true, "information-request": false, receipt: false, reminder: false, outage: false, "draft-expiring": false }));
+    await inTransaction((tx) => changeConsents(tx, { kind: "party", partyId }, partyId, { decision: true, "information-request": false, information: false, receipt: false, reminder: false, outage: false, "draft-expiring": false }));
     const { notificationId, messageId } = await inTransaction((tx) => notify(tx, { partyId, kind: "decision" }));
     expect(await deliverNotification(notificationId)).toBe("delivered");
 

@@ -106,7 +106,7 @@ describe.each(testDatabases())("notifications on %s", (kind) => {
       await database.db.insert(partyContacts).values({ partyId, email, emailVerifiedAt: options.verified === false ? null : new Date() });
     }
     if (options.consent !== false) {
-      await inTransaction((tx) => changeConsents(tx, { ...party, partyId }, partyId, { decision: true, "information-request": true, receipt: true, reminder: false, outage: false, "draft-expiring": false }));
+      await inTransaction((tx) => changeConsents(tx, { ...party, partyId }, partyId, { decision: true, "information-request": true, information: false, receipt: true, reminder: false, outage: false, "draft-expiring": false }));
     }
     return { partyId, email };
   }

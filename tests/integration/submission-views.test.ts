@@ -221,7 +221,7 @@ describe.each(testDatabases())("submission views on %s", (kind) => {
   it("the receipt e-mail states the reference, the time of receipt and the receiving body, and not the product", async () => {
     const p = await party();
     await database.db.insert(partyContacts).values({ partyId: p.partyId, email: `ontvangst-${p.partyId}@example.org`, emailVerifiedAt: new Date() });
-    await inTransaction((tx) => changeConsents(tx, p, p.partyId, { decision: true, "information-request": true, receipt: true, reminder: false, outage: false, "draft-expiring": false }));
+    await inTransaction((tx) => changeConsents(tx, p, p.partyId, { decision: true, "information-request": true, information: false, receipt: true, reminder: false, outage: false, "draft-expiring": false }));
     const { submissionId, reference } = await submitted(p, new Date("2026-11-27T10:15:00Z"));
     const [notice] = await database.db.select().from(notifications).where(eq(notifications.submissionRef, submissionId));
     const sent: OutgoingMail[] = [];

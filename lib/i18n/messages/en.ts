@@ -1089,6 +1089,7 @@ export const en: Messages = {
     kinds: {
       decision: "Decisions",
       "information-request": "Requests for information",
+      information: "Information about your case",
       receipt: "Receipts",
       reminder: "Reminders",
       outage: "Outage notices",
@@ -1097,6 +1098,7 @@ export const en: Messages = {
     kindHints: {
       decision: "For example whether you get a permit or a benefit.",
       "information-request": "When the municipality needs more information from you.",
+      information: "When the municipality tells you something about your application, objection or complaint.",
       receipt: "Confirmation that we received your application, objection or complaint.",
       reminder: "When a message is waiting that you still need to react to.",
       outage: "When an outage kept you from reaching us.",

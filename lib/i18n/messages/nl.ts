@@ -1090,6 +1090,7 @@ export const nl = {
     kinds: {
       decision: "Besluiten",
       "information-request": "Verzoeken om informatie",
+      information: "Informatie over uw zaak",
       receipt: "Ontvangstbevestigingen",
       reminder: "Herinneringen",
       outage: "Storingsberichten",
@@ -1098,6 +1099,7 @@ export const nl = {
     kindHints: {
       decision: "Bijvoorbeeld of u een vergunning of uitkering krijgt.",
       "information-request": "Als de gemeente meer informatie van u nodig heeft.",
+      information: "Als de gemeente u iets laat weten over uw aanvraag, bezwaar of klacht.",
       receipt: "Een bevestiging dat wij uw aanvraag, bezwaar of klacht hebben ontvangen.",
       reminder: "Als er een bericht op u wacht waar u nog op moet reageren.",
       outage: "Als u door een storing ons niet kon bereiken.",
