@@ -1552,6 +1552,13 @@ export const en: Messages = {
     },
   },
   sendingMessages: {
+    kinds: {
+      decision: "Decision",
+      "information-request": "Request for information",
+      information: "Information",
+    },
+    messageSent: "{kind} sent: {subject}",
+    correctionSent: "Correction sent ({kind}): {subject}",
     objectionClause: {
       heading: "Do you disagree with this decision?",
       who: "Then you can object (make a bezwaar). Anyone directly affected by this decision (an interested party) can do so.",

@@ -1553,6 +1553,13 @@ export const nl = {
     },
   },
   sendingMessages: {
+    kinds: {
+      decision: "Besluit",
+      "information-request": "Verzoek om informatie",
+      information: "Informatie",
+    },
+    messageSent: "{kind} verstuurd: {subject}",
+    correctionSent: "Correctie verstuurd ({kind}): {subject}",
     objectionClause: {
       heading: "Bent u het niet eens met dit besluit?",
       who: "Dan kunt u bezwaar maken. Dat kan iedereen die rechtstreeks te maken heeft met dit besluit (een belanghebbende).",
