@@ -14,7 +14,7 @@ import { draftState, loadDraft, saveDraftState, startDraft } from "@/lib/submiss
 import { submitDraft } from "@/lib/submissions/submit";
 import { testDatabases, useTestDatabase } from "../support/database";
 
-const { parties, staffUsers, cases, caseEvents, inboxMessages, inboxMessageAttachments, notifications, processingLog, products } = schema;
+const { parties, staffUsers, cases, caseEvents, inboxMessages, inboxMessageAttachments, notifications, processingLog, products, productMessageTypes, channelDesignations, channels } = schema;
 type Staff = Extract<Actor, { kind: "staff" }>;
 let kvk = 72000000;
 let staffCount = 0;
@@ -200,6 +200,24 @@ describe.each(testDatabases())("sending official messages on %s", (kind) => {
     expect(after!.status).toBe("received");
     const [n] = await database.db.select({ n: count() }).from(inboxMessages).where(eq(inboxMessages.partyId, party.partyId));
     expect(n!.n).toBe(1);
+  });
+
+  it("a product with bezwaar channels of its own names those, not the general objection product's", async () => {
+    const handler = await staff();
+    const { caseId } = await caseOfNewParty();
+    const outcome = await database.db
+      .transaction(async (tx) => {
+        const [klacht] = await tx.select().from(products).where(eq(products.slug, "klacht-indienen"));
+        const [mail] = await tx.select().from(channels).where(eq(channels.code, "klachten-email"));
+        await tx.insert(productMessageTypes).values({ productId: klacht!.id, messageType: "bezwaar", official: true });
+        await tx.insert(channelDesignations).values({ productId: klacht!.id, messageType: "bezwaar", channelId: mail!.id, validFrom: "2026-01-01", decisionTitle: "Testbesluit", decisionDate: "2025-12-01" });
+        const result = await sendMessage(tx as Tx, handler, { caseId, kind: "decision", subject: "Besluit", body: "Tekst.", term: null, replacesMessageId: null });
+        const body = result.kind === "sent" ? (await tx.select().from(inboxMessages).where(eq(inboxMessages.id, result.messageId)))[0]!.body : null;
+        throw Object.assign(new Error("roll back"), { body });
+      })
+      .catch((error: { body?: string | null }) => error.body);
+    expect(outcome).toContain("Per e-mail: klachten@voorbeeldstad.example");
+    expect(outcome).not.toContain("bezwaar@voorbeeldstad.example");
   });
 
   it("a failure in any part leaves nothing behind: no message, file, status change, event, log entry or notice", async () => {
