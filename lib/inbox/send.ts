@@ -52,7 +52,7 @@ export interface SendMessageInput extends SendMessageFields {
 }
 
 export type SendOutcome =
-  | { kind: "sent"; messageId: string; placedAt: Date; termEndsOn: string | null; digital: boolean }
+  | { kind: "sent"; messageId: string; placedAt: Date; termEndsOn: string | null; termExplanation: { nl: string; en: string } | null; digital: boolean }
   | { kind: "not-found" }
   | { kind: "invalid"; problems: string[] }
   | { kind: "no-objection-channel"; message: string };
@@ -157,5 +157,5 @@ export async function sendMessage(tx: Tx, staff: StaffActor, input: SendMessageI
     .select({ digital: channelConsents.digital })
     .from(channelConsents)
     .where(and(eq(channelConsents.partyId, found.partyId), eq(channelConsents.kind, input.kind)));
-  return { kind: "sent", messageId, placedAt: now, termEndsOn: term?.endsOn ?? null, digital: consent?.digital ?? false };
+  return { kind: "sent", messageId, placedAt: now, termEndsOn: term?.endsOn ?? null, termExplanation: term?.explanation ?? null, digital: consent?.digital ?? false };
 }

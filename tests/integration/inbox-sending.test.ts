@@ -6,6 +6,7 @@ import { seedDemoData } from "@/db/seed";
 import type { Actor } from "@/lib/auth/policy";
 import { startJobs, stopJobs } from "@/lib/jobs/runtime";
 import { changeConsents } from "@/lib/notifications/contacts";
+import { deliverNotification } from "@/lib/notifications/delivery";
 import { deliverNotificationJob } from "@/lib/notifications/jobs";
 import { NotAllowedError } from "@/lib/parties/queries";
 import { sendMessage, type SendMessageInput } from "@/lib/inbox/send";
@@ -14,7 +15,7 @@ import { draftState, loadDraft, saveDraftState, startDraft } from "@/lib/submiss
 import { submitDraft } from "@/lib/submissions/submit";
 import { testDatabases, useTestDatabase } from "../support/database";
 
-const { parties, staffUsers, cases, caseEvents, inboxMessages, inboxMessageAttachments, notifications, processingLog, products, productMessageTypes, channelDesignations, channels } = schema;
+const { fallbackTasks, parties, staffUsers, cases, caseEvents, inboxMessages, inboxMessageAttachments, notifications, processingLog, products, productMessageTypes, channelDesignations, channels } = schema;
 type Staff = Extract<Actor, { kind: "staff" }>;
 let kvk = 72000000;
 let staffCount = 0;
@@ -71,6 +72,7 @@ describe.each(testDatabases())("sending official messages on %s", (kind) => {
       await send(handler, { caseId, kind: "decision", subject: "Besluit op uw klacht", body: "Wij hebben besloten uw klacht gegrond te verklaren.", term: null, replacesMessageId: null, attachments: [pdf("besluit.pdf")], now }),
     );
     expect(outcome).toMatchObject({ termEndsOn: "2027-05-10", digital: false });
+    expect(outcome.termExplanation?.nl).toContain("Hemelvaartsdag");
 
     const stored = await message(outcome.messageId);
     expect(stored).toMatchObject({ kind: "decision", partyId: party.partyId, caseId, subject: "Besluit op uw klacht", termEndsOn: "2027-05-10", sentByStaffId: handler.staffUserId, replacesMessageId: null });
@@ -134,6 +136,18 @@ describe.each(testDatabases())("sending official messages on %s", (kind) => {
     expect(events.find((e) => e.kind === "note")).toMatchObject({ status: "received", note: "Informatie verstuurd: Uw klacht is in behandeling" });
     const [notice] = await database.db.select().from(notifications).where(eq(notifications.messageRef, outcome.messageId));
     expect(notice).toMatchObject({ kind: "information", termEndsOn: null });
+  });
+
+  it("a party without digital consent for the kind: the answer says so, and the notice becomes a fallback task (a letter)", async () => {
+    const handler = await staff();
+    const { party, caseId } = await caseOfNewParty();
+    await database.db.transaction((tx) => changeConsents(tx, { kind: "party", partyId: party.partyId }, party.partyId, { ...allOff, decision: true }));
+    const outcome = sent(await send(handler, { caseId, kind: "information", subject: "Ter informatie", body: "Tekst.", term: null, replacesMessageId: null }));
+    expect(outcome.digital).toBe(false);
+    const [notice] = await database.db.select().from(notifications).where(eq(notifications.messageRef, outcome.messageId));
+    expect(await deliverNotification(notice!.id)).toBe("failed");
+    const tasks = await database.db.select().from(fallbackTasks).where(eq(fallbackTasks.notificationId, notice!.id));
+    expect(tasks).toEqual([expect.objectContaining({ partyId: party.partyId, reason: "no-consent", status: "open" })]);
   });
 
   it("a correction is a new message that refers to the old one; both stay, and the old one cannot be changed", async () => {
