@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { inboxMessageAttachments } from "@/db/schema/inbox";
 import { parties } from "@/db/schema/identity";
@@ -57,6 +57,8 @@ export type SendOutcome =
   | { kind: "invalid"; problems: string[] }
   | { kind: "no-objection-channel"; message: string };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The case status after a message of this kind; null: unchanged. */
 const statusAfter: Record<SendMessageFields["kind"], CaseStatus | null> = { decision: "decided", "information-request": "information-requested", information: null };
 
@@ -80,21 +82,24 @@ export async function sendMessage(tx: Tx, staff: StaffActor, input: SendMessageI
     (input.attachments ?? []).map((a) => ({ fileName: a.fileName, fileType: a.fileType })),
     locale,
   );
+  const v = t.sendingMessages.validation;
   if (input.kind === "information-request") {
-    const problem = input.term ? requestTermProblem(input.term, today) : "amount-out-of-range";
-    if (!input.term) problems.push(t.sendingMessages.validation.termRequired);
-    else if (problem === "in-the-past") problems.push(t.sendingMessages.validation.termInThePast);
-    else if (problem === "too-far") problems.push(t.sendingMessages.validation.termTooFar);
-    else if (problem === "not-a-date") problems.push(t.sendingMessages.validation.termDate);
-    else if (problem) problems.push("unit" in input.term && input.term.unit === "weeks" ? t.sendingMessages.validation.termWeeks : t.sendingMessages.validation.termDays);
-  } else if (input.term) problems.push(t.sendingMessages.validation.termNotAllowed);
+    const problem = input.term ? requestTermProblem(input.term, today) : null;
+    if (!input.term) problems.push(v.termRequired);
+    else if (problem === "in-the-past") problems.push(v.termInThePast);
+    else if (problem === "too-far") problems.push(v.termTooFar);
+    else if (problem === "not-a-date") problems.push(v.termDate);
+    else if (problem) problems.push("unit" in input.term && input.term.unit === "weeks" ? v.termWeeks : v.termDays);
+  } else if (input.term) problems.push(v.termNotAllowed);
   if (input.replacesMessageId) {
-    const [replaced] = await tx
-      .select({ id: inboxMessages.id })
-      .from(inboxMessages)
-      .where(and(eq(inboxMessages.id, input.replacesMessageId), eq(inboxMessages.caseId, found.id), eq(inboxMessages.partyId, found.partyId)));
     // Only a message of this case can be corrected; a receipt is the system's and is never corrected.
-    if (!replaced) problems.push(t.sendingMessages.validation.replaces);
+    const [replaced] = UUID.test(input.replacesMessageId)
+      ? await tx
+          .select({ id: inboxMessages.id })
+          .from(inboxMessages)
+          .where(and(eq(inboxMessages.id, input.replacesMessageId), eq(inboxMessages.caseId, found.id), eq(inboxMessages.partyId, found.partyId), ne(inboxMessages.kind, "receipt")))
+      : [];
+    if (!replaced) problems.push(v.replaces);
   }
   if (problems.length) return { kind: "invalid", problems };
 

@@ -179,7 +179,10 @@ describe.each(testDatabases())("sending official messages on %s", (kind) => {
     const elsewhere = sent(await send(handler, { caseId: other.caseId, kind: "information", subject: "Ander", body: "Ander.", term: null, replacesMessageId: null }));
     const base = { caseId, kind: "information" as const, subject: "Onderwerp", body: "Tekst.", term: null, replacesMessageId: null };
     const now = new Date("2027-04-22T09:00:00Z");
-    expect(await send(handler, { ...base, replacesMessageId: elsewhere.messageId })).toEqual({ kind: "invalid", problems: ["De correctie verwijst naar een bericht dat niet bestaat."] });
+    expect(await send(handler, { ...base, replacesMessageId: elsewhere.messageId })).toEqual({ kind: "invalid", problems: ["U kunt alleen een bericht corrigeren dat u bij deze zaak heeft verstuurd. Kies dat bericht."] });
+    const [receipt] = await database.db.select().from(inboxMessages).where(and(eq(inboxMessages.caseId, caseId), eq(inboxMessages.kind, "receipt")));
+    expect(await send(handler, { ...base, replacesMessageId: receipt!.id })).toMatchObject({ kind: "invalid", problems: ["U kunt alleen een bericht corrigeren dat u bij deze zaak heeft verstuurd. Kies dat bericht."] });
+    expect(await send(handler, { ...base, replacesMessageId: "geen-id" })).toMatchObject({ kind: "invalid" });
     expect(await send(handler, { ...base, attachments: [{ ...pdf("foto.pdf"), fileType: "jpeg" }] })).toEqual({ kind: "invalid", problems: [expect.stringContaining("foto.pdf is geen PDF")] });
     expect(await send(handler, { ...base, kind: "information-request", term: { endsOn: "2027-04-22" }, now })).toMatchObject({ kind: "invalid", problems: [expect.stringContaining("al voorbij")] });
     expect(await send(handler, { ...base, kind: "information-request", term: { amount: 27, unit: "weeks" }, now })).toMatchObject({ kind: "invalid", problems: [expect.stringContaining("1 tot en met 26 weken")] });

@@ -1597,7 +1597,7 @@ export const en: Messages = {
       termNotAllowed: "Only a request for information has a term you choose.",
       attachmentNotPdf: "{name} is not a PDF. Only PDF files can be attached to a message. Save the file as a PDF.",
       attachmentTooMany: "You can attach at most 20 files.",
-      replaces: "The correction refers to a message that does not exist.",
+      replaces: "You can only correct a message you sent on this case. Choose that message.",
     },
   },
 };

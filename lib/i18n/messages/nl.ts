@@ -1598,7 +1598,7 @@ export const nl = {
       termNotAllowed: "Alleen een verzoek om informatie heeft een termijn die u zelf kiest.",
       attachmentNotPdf: "{name} is geen PDF. Bij een bericht kunt u alleen PDF-bestanden meesturen. Sla het bestand op als PDF.",
       attachmentTooMany: "U kunt hoogstens 20 bijlagen meesturen.",
-      replaces: "De correctie verwijst naar een bericht dat niet bestaat.",
+      replaces: "U kunt alleen een bericht corrigeren dat u bij deze zaak heeft verstuurd. Kies dat bericht.",
     },
   },
 };
