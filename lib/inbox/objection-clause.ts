@@ -49,7 +49,7 @@ export function objectionClause(facts: ObjectionClauseFacts, locale: Locale): Ob
     }),
     "",
     t.contents,
-    ...t.items.map((item) => `- ${format(item, { reference })}`),
+    ...Object.values(t.items).map((item) => `- ${format(item, { reference })}`),
     ...(online ? [t.signatureOnline] : []),
     "",
     t.stillValid,
