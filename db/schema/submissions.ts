@@ -199,6 +199,8 @@ export const caseEvents = pgTable(
     noteVisibleToParty: boolean("note_visible_to_party").notNull().default(false),
     /** Null: the system (a submission opened the case). */
     staffUserId: uuid("staff_user_id").references(() => staffUsers.id),
+    /** For an "assigned" event: the handler it was assigned to (null: the assignment was withdrawn). */
+    assignedTo: uuid("assigned_to").references(() => staffUsers.id),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("case_events_case_idx").on(t.caseId, t.at)],
