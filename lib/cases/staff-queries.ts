@@ -25,6 +25,9 @@ function requirePermission(actor: Actor, permission: Permission): void {
   if (!can(actor, permission)) throw new NotAllowedError(permission);
 }
 
+/** Every status, for the queue's status filter. */
+export const queueStatuses: readonly CaseStatus[] = caseStatuses;
+
 export const dueFilters = ["all", "overdue", "week"] as const;
 export type DueFilter = (typeof dueFilters)[number];
 
@@ -193,7 +196,7 @@ export interface StaffCaseView {
   assignedName: string | null;
   openedAt: Date;
   updatedAt: Date;
-  submission: { id: string; messageType: string; receivedAt: Date; attachments: { id: string; fileName: string; fileType: string; sizeBytes: number }[] };
+  submission: { id: string; messageType: string; receivedAt: Date; attachments: { id: string; fileName: string; fileType: string; sizeBytes: number; sha256: string }[] };
   events: StaffCaseEvent[];
 }
 
@@ -226,7 +229,7 @@ export async function loadStaffCase(db: DbOrTx, caseId: string, now = new Date()
     .where(eq(cases.id, caseId));
   if (!row) return null;
   const attachments = await db
-    .select({ id: submissionAttachments.id, fileName: submissionAttachments.fileName, fileType: submissionAttachments.fileType, sizeBytes: submissionAttachments.sizeBytes })
+    .select({ id: submissionAttachments.id, fileName: submissionAttachments.fileName, fileType: submissionAttachments.fileType, sizeBytes: submissionAttachments.sizeBytes, sha256: submissionAttachments.sha256 })
     .from(submissionAttachments)
     .where(eq(submissionAttachments.submissionId, row.submissionId))
     .orderBy(asc(submissionAttachments.position));

@@ -1607,7 +1607,7 @@ export const en: Messages = {
     statusHeading: "Change status",
     statusLegend: "New status",
     statusRules: "A decision can only be recorded when the case is in progress or waiting for information. After a decision the case can only be closed. Closed is final. Closing a case without a decision (for example because it was withdrawn)? Then say why in the note.",
-    statusNoteLabel: "Note (optional)",
+    statusNoteLabel: "Note",
     noteHint: "At most {max} characters.",
     visibleLabel: "The resident or business sees this text with the case in MijnOmgeving",
     statusSubmit: "Change status",

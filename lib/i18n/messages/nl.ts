@@ -1608,7 +1608,7 @@ export const nl = {
     statusHeading: "Status wijzigen",
     statusLegend: "Nieuwe status",
     statusRules: "Een besluit kan pas als de zaak in behandeling is of als u op informatie wacht. Na een besluit kan de zaak alleen nog worden afgehandeld. Afgehandeld is definitief. Handelt u een zaak af zonder besluit (bijvoorbeeld omdat hij is ingetrokken)? Schrijf dan in de toelichting waarom.",
-    statusNoteLabel: "Toelichting (niet verplicht)",
+    statusNoteLabel: "Toelichting",
     noteHint: "Hoogstens {max} tekens.",
     visibleLabel: "De inwoner of onderneming ziet deze tekst bij de zaak op MijnOmgeving",
     statusSubmit: "Status wijzigen",
