@@ -32,6 +32,8 @@ export const dueFilters = ["all", "overdue", "week"] as const;
 export type DueFilter = (typeof dueFilters)[number];
 
 export interface QueueFilters {
+  /** A case's reference (kenmerk), exactly; null for all. */
+  reference: string | null;
   /** Product slug, or null for all. */
   product: string | null;
   status: CaseStatus | null;
@@ -50,8 +52,10 @@ export function queueFiltersFrom(params: Record<string, string | string[] | unde
   const status = one("status");
   const due = one("termijn");
   const product = one("onderwerp");
+  const reference = one("kenmerk")?.trim().toUpperCase();
   const page = Number.parseInt(one("pagina") ?? "1", 10);
   return {
+    reference: reference && /^[A-Z0-9-]{1,40}$/.test(reference) ? reference : null,
     product: product && /^[a-z0-9-]{1,100}$/.test(product) ? product : null,
     status: status && (caseStatuses as readonly string[]).includes(status) ? (status as CaseStatus) : null,
     due: due && (dueFilters as readonly string[]).includes(due) ? (due as DueFilter) : "all",
@@ -63,6 +67,7 @@ export function queueFiltersFrom(params: Record<string, string | string[] | unde
 /** The query string for these filters (page included when above 1). */
 export function queueQuery(filters: QueueFilters, page = filters.page): string {
   const params = new URLSearchParams();
+  if (filters.reference) params.set("kenmerk", filters.reference);
   if (filters.product) params.set("onderwerp", filters.product);
   if (filters.status) params.set("status", filters.status);
   if (filters.due !== "all") params.set("termijn", filters.due);
@@ -104,6 +109,7 @@ export async function caseQueue(actor: StaffActor, filters: QueueFilters, now = 
   requirePermission(actor, "case:read");
   const today = amsterdamDate(now);
   const where: SQL[] = [];
+  if (filters.reference) where.push(eq(cases.reference, filters.reference));
   if (filters.product) where.push(eq(products.slug, filters.product));
   if (filters.status) where.push(eq(cases.status, filters.status));
   if (filters.mine) where.push(eq(cases.assignedTo, actor.staffUserId));

@@ -21,7 +21,7 @@ type PartyActor = Extract<Actor, { kind: "party" }>;
 type StaffActor = Extract<Actor, { kind: "staff" }>;
 
 const NOW = new Date("2026-11-29T10:00:00Z");
-const all: QueueFilters = { product: null, status: null, due: "all", mine: false, page: 1 };
+const all: QueueFilters = { reference: null, product: null, status: null, due: "all", mine: false, page: 1 };
 
 describe.each(testDatabases())("case handling on %s", (kind) => {
   const database = useTestDatabase(kind);
@@ -94,6 +94,7 @@ describe.each(testDatabases())("case handling on %s", (kind) => {
     expect((await caseQueue(me, { ...all, mine: true, due: "week" }, NOW)).rows.map((r) => r.id)).toEqual([thisWeek.caseId]);
     expect((await caseQueue(me, { ...all, mine: true, status: "closed" }, NOW)).rows.map((r) => r.id)).toEqual([closedLate.caseId]);
     expect((await caseQueue(me, { ...all, mine: true, product: "bezwaar-maken" }, NOW)).total).toBe(5);
+    expect((await caseQueue(me, { ...all, reference: later.reference }, NOW)).rows.map((r) => r.id)).toEqual([later.caseId]);
     expect((await caseQueue(me, { ...all, mine: true, product: "een-ander-product" }, NOW)).rows).toEqual([]);
     expect(await queueProducts(me)).toContainEqual(expect.objectContaining({ slug: "bezwaar-maken" }));
 
@@ -106,7 +107,7 @@ describe.each(testDatabases())("case handling on %s", (kind) => {
   });
 
   it("reads filters from the query string and ignores what it does not know", () => {
-    expect(queueFiltersFrom({ onderwerp: "bezwaar-maken", status: "in-progress", termijn: "week", mijn: "ja", pagina: "2" })).toEqual({ product: "bezwaar-maken", status: "in-progress", due: "week", mine: true, page: 2 });
+    expect(queueFiltersFrom({ kenmerk: " bz-2026-000001 ", onderwerp: "bezwaar-maken", status: "in-progress", termijn: "week", mijn: "ja", pagina: "2" })).toEqual({ reference: "BZ-2026-000001", product: "bezwaar-maken", status: "in-progress", due: "week", mine: true, page: 2 });
     expect(queueFiltersFrom({ onderwerp: "<script>", status: "kapot", termijn: "ooit", mijn: "nee", pagina: "-3" })).toEqual(all);
   });
 

@@ -29,7 +29,7 @@ export default async function CaseQueuePage({ searchParams }: { searchParams: Se
   const h = t.caseHandling;
   const filters = queueFiltersFrom(await searchParams);
   const [queue, productOptions] = await Promise.all([caseQueue(actor, filters), queueProducts(actor)]);
-  const filtered = filters.product !== null || filters.status !== null || filters.due !== "all" || filters.mine;
+  const filtered = filters.reference !== null || filters.product !== null || filters.status !== null || filters.due !== "all" || filters.mine;
   return (
     <>
       <h1>{t.staff.behandeling.title}</h1>
@@ -46,6 +46,9 @@ export default async function CaseQueuePage({ searchParams }: { searchParams: Se
           <legend id="filters-titel" className="mb-2 text-xl font-bold">
             {h.filters.legend}
           </legend>
+          <Field t={t} id="kenmerk" label={h.filters.reference} hint={h.filters.referenceHint}>
+            {(c) => <input {...c} type="text" spellCheck={false} autoComplete="off" defaultValue={filters.reference ?? ""} className={`${c.className} max-w-xs`} />}
+          </Field>
           <div className="flex flex-wrap gap-x-6">
             <Field t={t} id="onderwerp" label={h.filters.product} kind="select">
               {(c) => (

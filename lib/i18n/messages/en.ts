@@ -1557,6 +1557,8 @@ export const en: Messages = {
     incomingIntro: "Every incoming message opens a case. You handle those cases in the work queue.",
     filters: {
       legend: "Filter cases",
+      reference: "Reference",
+      referenceHint: "The whole reference, for example BZ-2026-000042. Leave empty for all cases.",
       product: "Subject",
       allProducts: "All subjects",
       status: "Status",

@@ -1558,6 +1558,8 @@ export const nl = {
     incomingIntro: "Elk bericht dat binnenkomt opent een zaak. Die zaken behandelt u in de werkvoorraad.",
     filters: {
       legend: "Zaken filteren",
+      reference: "Kenmerk",
+      referenceHint: "Het hele kenmerk, bijvoorbeeld BZ-2026-000042. Laat leeg voor alle zaken.",
       product: "Onderwerp",
       allProducts: "Alle onderwerpen",
       status: "Status",
