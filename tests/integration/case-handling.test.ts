@@ -223,8 +223,17 @@ describe.each(testDatabases())("case handling on %s", (kind) => {
     expect(await logCount("case.status", p.partyId)).toBe(1);
     expect(await logCount("case.assign", p.partyId)).toBe(0);
 
+    // Two handlers sending at the same moment from the same page: the row lock lets one through, the other is stale.
+    const race = await Promise.all([
+      inTransaction((tx) => addCaseNote(tx, handler, { caseId: c.caseId, expectedUpdatedAt: after.updatedAt, note: "eerste", visibleToParty: false })),
+      inTransaction((tx) => addCaseNote(tx, handler, { caseId: c.caseId, expectedUpdatedAt: after.updatedAt, note: "tweede", visibleToParty: false })),
+    ]);
+    expect(race.map((r) => r.kind).sort()).toEqual(["done", "stale"]);
+    const raced = race.find((r) => r.kind === "done")!;
+    if (raced.kind !== "done") throw new Error("no winner");
+
     // Decided, then closed; closed is final.
-    const decided = await inTransaction((tx) => changeCaseStatus(tx, handler, { caseId: c.caseId, expectedUpdatedAt: after.updatedAt, status: "decided", note: "", visibleToParty: false }));
+    const decided = await inTransaction((tx) => changeCaseStatus(tx, handler, { caseId: c.caseId, expectedUpdatedAt: raced.updatedAt, status: "decided", note: "", visibleToParty: false }));
     if (decided.kind !== "done") throw new Error(decided.kind);
     const closed = await inTransaction((tx) => changeCaseStatus(tx, handler, { caseId: c.caseId, expectedUpdatedAt: decided.updatedAt, status: "closed", note: "", visibleToParty: false }));
     if (closed.kind !== "done") throw new Error(closed.kind);
