@@ -6,7 +6,7 @@ import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { Field, fieldIds } from "@/components/ui/Field";
 import { addCaseNoteAction, assignCaseAction, changeCaseStatusAction } from "@/lib/cases/actions";
 import { formView, idle } from "@/lib/forms/form-state";
-import { format, type Messages } from "@/lib/i18n";
+import type { Messages } from "@/lib/i18n";
 
 type T = Pick<Messages, "form" | "caseHandling" | "cases">;
 
@@ -77,7 +77,7 @@ export function AssignForm({ t, caseId, updatedAt, current, handlers }: { t: T; 
 }
 
 /** A new status (only the ones the rules allow from here), with an optional note the party may see. */
-export function StatusForm({ t, caseId, updatedAt, options, maxNote }: { t: T; caseId: string; updatedAt: string; options: readonly string[]; maxNote: number }) {
+export function StatusForm({ t, caseId, updatedAt, options, noteHint }: { t: T; caseId: string; updatedAt: string; options: readonly string[]; noteHint: string }) {
   const [state, action, pending] = useActionState(changeCaseStatusAction, idle);
   const view = formView(state, "status");
   const h = t.caseHandling;
@@ -110,7 +110,7 @@ export function StatusForm({ t, caseId, updatedAt, options, maxNote }: { t: T; c
           );
         })}
       </fieldset>
-      <Field t={t} id="toelichting" label={h.statusNoteLabel} hint={format(h.noteHint, { max: maxNote })} error={view.field.toelichting} optional kind="textarea">
+      <Field t={t} id="toelichting" label={h.statusNoteLabel} hint={noteHint} error={view.field.toelichting} optional kind="textarea">
         {(c) => <textarea {...c} rows={4} defaultValue={view.values.toelichting ?? ""} />}
       </Field>
       <VisibleBox t={t} id="status-zichtbaar" checked={view.values.zichtbaar === "ja"} />
@@ -120,7 +120,7 @@ export function StatusForm({ t, caseId, updatedAt, options, maxNote }: { t: T; c
 }
 
 /** A note in the timeline (required), for staff only unless ticked. */
-export function NoteForm({ t, caseId, updatedAt, maxNote }: { t: T; caseId: string; updatedAt: string; maxNote: number }) {
+export function NoteForm({ t, caseId, updatedAt, noteHint }: { t: T; caseId: string; updatedAt: string; noteHint: string }) {
   const [state, action, pending] = useActionState(addCaseNoteAction, idle);
   const view = formView(state, "notitie");
   const h = t.caseHandling;
@@ -128,7 +128,7 @@ export function NoteForm({ t, caseId, updatedAt, maxNote }: { t: T; caseId: stri
     <form action={action} noValidate>
       <ErrorSummary t={t} errors={view.summary} id="foutmeldingen-notitie" />
       <CaseIdentity caseId={caseId} updatedAt={updatedAt} />
-      <Field t={t} id="notitie" label={h.noteLabel} hint={format(h.noteHint, { max: maxNote })} error={view.field.notitie} kind="textarea">
+      <Field t={t} id="notitie" label={h.noteLabel} hint={noteHint} error={view.field.notitie} kind="textarea">
         {(c) => <textarea {...c} rows={4} defaultValue={view.values.notitie ?? ""} />}
       </Field>
       <VisibleBox t={t} id="notitie-zichtbaar" checked={view.values.zichtbaar === "ja"} />

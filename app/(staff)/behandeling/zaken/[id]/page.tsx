@@ -52,7 +52,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
   const updatedAt = found.updatedAt.toISOString();
   const next = allowedNextStatuses(found.status);
   const forms = { form: t.form, caseHandling: t.caseHandling, cases: t.cases };
-  const noteHint = MAX_NOTE_LENGTH;
+  const noteHint = format(h.noteHint, { max: MAX_NOTE_LENGTH });
   return (
     <>
       <Breadcrumbs t={t} items={[{ label: t.staff.behandeling.title, href: "/behandeling" }, { label: title }]} />
@@ -153,12 +153,12 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
           <h3 id="status-wijzigen" className="mt-10">
             {h.statusHeading}
           </h3>
-          {next.length === 0 ? <p>{h.finalText}</p> : <StatusForm t={forms} caseId={found.id} updatedAt={updatedAt} options={next} maxNote={noteHint} />}
+          {next.length === 0 ? <p>{h.finalText}</p> : <StatusForm t={forms} caseId={found.id} updatedAt={updatedAt} options={next} noteHint={noteHint} />}
 
           <h3 id="notitie-toevoegen" className="mt-10">
             {h.noteHeading}
           </h3>
-          <NoteForm t={forms} caseId={found.id} updatedAt={updatedAt} maxNote={noteHint} />
+          <NoteForm t={forms} caseId={found.id} updatedAt={updatedAt} noteHint={noteHint} />
         </section>
       ) : null}
       <p className="no-print mt-10">
