@@ -174,7 +174,13 @@ export const cases = pgTable(
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("cases_party_idx").on(t.partyId, t.openedAt), index("cases_status_due_idx").on(t.status, t.expectedDecisionOn)],
+  (t) => [
+    index("cases_party_idx").on(t.partyId, t.openedAt),
+    index("cases_status_due_idx").on(t.status, t.expectedDecisionOn),
+    // The work queue: nearest decision date first, cases without one last; and "assigned to me".
+    index("cases_queue_idx").on(t.expectedDecisionOn.asc().nullsLast(), t.openedAt, t.id),
+    index("cases_assigned_idx").on(t.assignedTo, t.expectedDecisionOn),
+  ],
 );
 
 export type Case = typeof cases.$inferSelect;
