@@ -90,7 +90,7 @@ test("a resident sees the receipt, downloads the copy and the attachment, finds 
   const staff = await browser.newContext();
   const staffPage = await staff.newPage();
   await loginStaff(staffPage, DEMO_STAFF.behandelaar);
-  await staffPage.goto("/behandeling");
+  await staffPage.goto("/behandeling/inzendingen");
   const incoming = staffPage.getByRole("row").filter({ hasText: reference });
   await expect(incoming).toContainText("Bezwaar");
   await incoming.getByRole("link", { name: format(k.openLabel, { reference }) }).click();

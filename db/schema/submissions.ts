@@ -174,7 +174,13 @@ export const cases = pgTable(
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("cases_party_idx").on(t.partyId, t.openedAt), index("cases_status_due_idx").on(t.status, t.expectedDecisionOn)],
+  (t) => [
+    index("cases_party_idx").on(t.partyId, t.openedAt),
+    index("cases_status_due_idx").on(t.status, t.expectedDecisionOn),
+    // The work queue: nearest decision date first, cases without one last; and "assigned to me".
+    index("cases_queue_idx").on(t.expectedDecisionOn.asc().nullsLast(), t.openedAt, t.id),
+    index("cases_assigned_idx").on(t.assignedTo, t.expectedDecisionOn),
+  ],
 );
 
 export type Case = typeof cases.$inferSelect;
@@ -199,6 +205,8 @@ export const caseEvents = pgTable(
     noteVisibleToParty: boolean("note_visible_to_party").notNull().default(false),
     /** Null: the system (a submission opened the case). */
     staffUserId: uuid("staff_user_id").references(() => staffUsers.id),
+    /** For an "assigned" event: the handler it was assigned to (null: the assignment was withdrawn). */
+    assignedTo: uuid("assigned_to").references(() => staffUsers.id),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("case_events_case_idx").on(t.caseId, t.at)],

@@ -73,6 +73,8 @@ export const pageAccess: Record<string, RouteAccess> = {
   "/mijn/zaken": "party",
   "/mijn/zaken/[id]": "party",
   "/behandeling/inzendingen/[id]": { staff: "case:read" },
+  "/behandeling/inzendingen": { staff: "case:read" },
+  "/behandeling/zaken/[id]": { staff: "case:read" },
 };
 
 /** Route handlers (route.ts). Each checks its caller itself; these are reachable by anyone. */

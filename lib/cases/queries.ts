@@ -90,7 +90,7 @@ export async function ownCase(actor: PartyActor, caseId: string): Promise<CaseVi
       .where(and(eq(cases.id, caseId), eq(cases.partyId, actor.partyId)));
     if (!row) return null;
     const events = await db
-      .select({ id: caseEvents.id, kind: caseEvents.kind, status: caseEvents.status, note: caseEvents.note, visible: caseEvents.noteVisibleToParty, at: caseEvents.at })
+      .select({ id: caseEvents.id, kind: caseEvents.kind, status: caseEvents.status, note: caseEvents.note, visible: caseEvents.noteVisibleToParty, assignedTo: caseEvents.assignedTo, at: caseEvents.at })
       .from(caseEvents)
       .where(eq(caseEvents.caseId, caseId))
       .orderBy(asc(caseEvents.at), asc(caseEvents.id));
@@ -105,7 +105,10 @@ export async function ownCase(actor: PartyActor, caseId: string): Promise<CaseVi
       submission: { id: submissionId, messageType, receivedAt },
       receiptMessageId: receipt?.id ?? null,
       // A note for staff only never reaches the party's page.
-      events: events.filter((e) => e.kind !== "note" || e.visible).map(({ visible, note, ...e }) => ({ ...e, note: visible ? note : null })),
+      // A withdrawn assignment ("nobody handles it now") is an internal matter too.
+      events: events
+        .filter((e) => (e.kind !== "note" || e.visible) && (e.kind !== "assigned" || e.assignedTo !== null))
+        .map(({ visible, note, assignedTo: _assignedTo, ...e }) => ({ ...e, note: visible ? note : null })),
     };
   });
 }

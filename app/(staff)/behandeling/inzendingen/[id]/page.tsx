@@ -46,7 +46,7 @@ export default async function StaffSubmissionPage({ params }: { params: Params }
   const title = format(k.detailTitle, { messageType: messageTypeLabel(s.messageType, locale), reference: s.reference });
   return (
     <>
-      <Breadcrumbs t={t} items={[{ label: t.staff.behandeling.title, href: "/behandeling" }, { label: title }]} />
+      <Breadcrumbs t={t} items={[{ label: t.staff.behandeling.title, href: "/behandeling" }, { label: k.listTitle, href: "/behandeling/inzendingen" }, { label: title }]} />
       <h1>{title}</h1>
       {!intact ? (
         <Banner kind="error" className="mb-6">
@@ -88,8 +88,15 @@ export default async function StaffSubmissionPage({ params }: { params: Params }
           {k.downloadCopy}
         </a>
       </p>
+      {view.caseRow ? (
+        <p className="no-print">
+          <Link href={`/behandeling/zaken/${view.caseRow.id}`} prefetch={false}>
+            {format(t.caseHandling.caseTitle, { reference: s.reference })}
+          </Link>
+        </p>
+      ) : null}
       <p className="no-print">
-        <Link href="/behandeling">{k.listTitle}</Link>
+        <Link href="/behandeling/inzendingen">{k.listTitle}</Link>
       </p>
     </>
   );
