@@ -43,8 +43,10 @@ describe.each(testDatabases())("case handling on %s", (kind) => {
   }
 
   /** A new active staff member (in the database, so events can refer to them). */
-  async function staff(roles: ("balie" | "behandelaar" | "beheerder")[], name = `Medewerker ${++staffCounter}`): Promise<StaffActor> {
+  async function staff(roles: ("balie" | "behandelaar" | "beheerder")[], name = `Medewerker ${staffCounter + 1}`): Promise<StaffActor> {
     await seed();
+    // Counted for every staff member, named or not: two made in the same millisecond must differ.
+    ++staffCounter;
     const [row] = await database.db
       .insert(staffUsers)
       .values({ email: `m${staffCounter}-${kind}-${Date.now()}@voorbeeldstad.example`, displayName: name, roles })
