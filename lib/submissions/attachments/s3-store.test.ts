@@ -19,7 +19,7 @@ const REGION = "eu-central-1";
  */
 class FakeS3 {
   objects = new Map<string, Buffer>();
-  uploads = new Map<string, { path: string; parts: Map<number, Buffer> }>();
+  uploads = new Map<string, { path: string; parts: Map<number, Buffer>; initiated: Date }>();
   requests: string[] = [];
   /** Answer this part number with a 500. */
   failPart: number | undefined;
@@ -63,11 +63,26 @@ class FakeS3 {
     if (!verified.ok) return this.error(res, 403, "SignatureDoesNotMatch");
     if (req.headers["x-amz-content-sha256"] !== sha256Hex(body)) return this.error(res, 400, "XAmzContentSHA256Mismatch");
 
+    if (method === "GET" && params.has("uploads")) {
+      this.requests.push(`ListMultipartUploads ${params.get("prefix")}`);
+      const bucket = path.replace(/\/$/, "");
+      const listed = [...this.uploads.entries()]
+        .map(([id, upload]) => ({ id, upload, key: decodeURIComponent(upload.path.slice(bucket.length + 1)) }))
+        .filter(({ key }) => key.startsWith(params.get("prefix") ?? ""));
+      // One upload per page, so paging is exercised.
+      const after = params.get("upload-id-marker");
+      const start = after ? listed.findIndex((l) => l.id === after) + 1 : 0;
+      const page = listed.slice(start, start + 1);
+      const truncated = start + 1 < listed.length;
+      const uploads = page.map((l) => `<Upload><Key>${l.key}</Key><UploadId>${l.id}</UploadId><Initiated>${l.upload.initiated.toISOString()}</Initiated></Upload>`).join("");
+      const next = truncated ? `<NextKeyMarker>${page[0]!.key}</NextKeyMarker><NextUploadIdMarker>${page[0]!.id}</NextUploadIdMarker>` : "";
+      return res.writeHead(200).end(`<ListMultipartUploadsResult><IsTruncated>${truncated}</IsTruncated>${next}${uploads}</ListMultipartUploadsResult>`);
+    }
     const uploadId = params.get("uploadId");
     if (method === "POST" && params.has("uploads")) {
       this.requests.push("CreateMultipartUpload");
       const id = `upload-${this.nextUpload++}`;
-      this.uploads.set(id, { path, parts: new Map() });
+      this.uploads.set(id, { path, parts: new Map(), initiated: new Date() });
       return res.writeHead(200).end(`<InitiateMultipartUploadResult><Bucket>b</Bucket><Key>k</Key><UploadId>${id}</UploadId></InitiateMultipartUploadResult>`);
     }
     if (uploadId !== null) {
@@ -219,6 +234,19 @@ describe("s3BlobStore against a fake S3 server", () => {
     expect(failed).toMatchObject({ operation: "PutObject", status: 403, code: "SignatureDoesNotMatch" });
     expect(String(failed)).not.toContain("not-the-secret");
     expect(fake.objects.size).toBe(0);
+  });
+
+  it("aborts its own multipart uploads that were left behind, and no others", async () => {
+    const day = 24 * 3600_000;
+    const old = new Date(Date.now() - 2 * day);
+    const mine = "/portal-attachments/mijnomgeving/2026/11/0b6f7c1e-2d1a-4c55-9a57-6f3e1c2b9d10";
+    fake.uploads.set("left-1", { path: mine, parts: new Map([[1, Buffer.alloc(10)]]), initiated: old });
+    fake.uploads.set("recent", { path: "/portal-attachments/mijnomgeving/2026/11/1b6f7c1e-2d1a-4c55-9a57-6f3e1c2b9d10", parts: new Map(), initiated: new Date() });
+    fake.uploads.set("other-app", { path: "/portal-attachments/mijnomgeving/backups/dump.sql", parts: new Map(), initiated: old });
+    fake.uploads.set("other-prefix", { path: "/portal-attachments/elsewhere/2026/11/2b6f7c1e-2d1a-4c55-9a57-6f3e1c2b9d10", parts: new Map(), initiated: old });
+    expect(await store().pruneIncompleteUploads(new Date(Date.now() - day))).toBe(1);
+    expect([...fake.uploads.keys()].sort()).toEqual(["other-app", "other-prefix", "recent"]);
+    expect(fake.requests.filter((r) => r.startsWith("ListMultipartUploads"))).toEqual(Array(3).fill("ListMultipartUploads mijnomgeving/"));
   });
 
   it("refuses a key that is not one it made", async () => {

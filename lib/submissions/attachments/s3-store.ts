@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { S3Settings } from "../../env";
-import { EMPTY_PAYLOAD_HASH, encodeKeyPath, sha256Hex, signedHeaders, type SigningCredentials } from "./sigv4";
+import { EMPTY_PAYLOAD_HASH, encodeKeyPath, sha256Hex, signedHeaders, uriEncode, type SigningCredentials } from "./sigv4";
 import { newBlobKey, streamInto, type BlobSink, type BlobStore, type StoredBlob, type UploadLimits } from "./store";
 
 /** S3 refuses multipart parts under 5 MiB (except the last), so a part is exactly this big. */
@@ -41,7 +41,17 @@ const xmlEscape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&
  * Every request carries the SHA-256 of its body (x-amz-content-sha256), so it is signed whole
  * and works over plain HTTP to a local MinIO as well as over HTTPS.
  */
-export function s3BlobStore(settings: S3Settings, options: S3StoreOptions = {}): BlobStore {
+export interface S3BlobStore extends BlobStore {
+  /**
+   * Aborts this portal's multipart uploads started before `before` (a process that died mid-upload
+   * leaves them behind, and S3 keeps their parts until they are aborted); returns how many.
+   */
+  pruneIncompleteUploads(before: Date): Promise<number>;
+}
+
+const BLOB_KEY = /^\d{4}\/\d{2}\/[0-9a-f-]{36}$/;
+
+export function s3BlobStore(settings: S3Settings, options: S3StoreOptions = {}): S3BlobStore {
   const partBytes = options.partBytes ?? PART_BYTES;
   const doFetch = options.fetch ?? fetch;
   const now = options.now ?? (() => new Date());
@@ -49,7 +59,7 @@ export function s3BlobStore(settings: S3Settings, options: S3StoreOptions = {}):
   const credentials: SigningCredentials = { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey, region: settings.region, service: "s3" };
 
   const objectUrl = (key: string, query = "") => {
-    if (!/^\d{4}\/\d{2}\/[0-9a-f-]{36}$/.test(key)) throw new Error("invalid attachment key");
+    if (!BLOB_KEY.test(key)) throw new Error("invalid attachment key");
     const url = new URL(`${settings.endpoint}/${settings.bucket}/${encodeKeyPath(settings.keyPrefix + key)}`);
     url.search = query;
     return url;
@@ -87,7 +97,7 @@ export function s3BlobStore(settings: S3Settings, options: S3StoreOptions = {}):
       const uploadPart = async (bytes: Uint8Array) => {
         const id = uploadId ?? (await start());
         const number = parts.length + 1;
-        const response = await send("PUT", objectUrl(key, `partNumber=${number}&uploadId=${encodeURIComponent(id)}`), bytes);
+        const response = await send("PUT", objectUrl(key, `partNumber=${number}&uploadId=${uriEncode(id)}`), bytes);
         if (!response.ok) await fail("UploadPart", response);
         await response.body?.cancel();
         const etag = response.headers.get("etag");
@@ -103,7 +113,8 @@ export function s3BlobStore(settings: S3Settings, options: S3StoreOptions = {}):
           await uploadPart(buffer.subarray(0, partBytes));
           buffer = buffer.subarray(partBytes);
         }
-        pending = buffer.length > 0 ? [buffer] : [];
+        // A copy, so the part just sent is not kept alive by the few bytes left of it.
+        pending = buffer.length > 0 ? [Buffer.from(buffer)] : [];
         pendingBytes = buffer.length;
       };
 
@@ -125,7 +136,7 @@ export function s3BlobStore(settings: S3Settings, options: S3StoreOptions = {}):
           }
           if (rest.length > 0) await uploadPart(rest);
           const xml = `<CompleteMultipartUpload>${parts.map((p) => `<Part><PartNumber>${p.number}</PartNumber><ETag>${xmlEscape(p.etag)}</ETag></Part>`).join("")}</CompleteMultipartUpload>`;
-          const response = await send("POST", objectUrl(key, `uploadId=${encodeURIComponent(uploadId)}`), Buffer.from(xml), { "content-type": "application/xml" });
+          const response = await send("POST", objectUrl(key, `uploadId=${uriEncode(uploadId)}`), Buffer.from(xml), { "content-type": "application/xml" });
           // S3 may answer 200 and still report an error in the body.
           const text = await response.text();
           if (!response.ok || /<Error>/.test(text)) throw new S3RequestError("CompleteMultipartUpload", response.status, xmlValue(text, "Code"));
@@ -135,7 +146,7 @@ export function s3BlobStore(settings: S3Settings, options: S3StoreOptions = {}):
           pendingBytes = 0;
           if (!uploadId) return;
           try {
-            const response = await send("DELETE", objectUrl(key, `uploadId=${encodeURIComponent(uploadId)}`));
+            const response = await send("DELETE", objectUrl(key, `uploadId=${uriEncode(uploadId)}`));
             await response.body?.cancel();
             if (!response.ok && response.status !== 404) throw new S3RequestError("AbortMultipartUpload", response.status, undefined);
           } catch (error) {
@@ -154,6 +165,34 @@ export function s3BlobStore(settings: S3Settings, options: S3StoreOptions = {}):
         if (!response.ok || !response.body) await fail("GetObject", response);
         yield* Readable.fromWeb(response.body as WebReadableStream<Uint8Array>) as AsyncIterable<Uint8Array>;
       })();
+    },
+
+    async pruneIncompleteUploads(before: Date): Promise<number> {
+      let aborted = 0;
+      let markers = "";
+      for (;;) {
+        const url = new URL(`${settings.endpoint}/${settings.bucket}`);
+        url.search = `uploads=&prefix=${uriEncode(settings.keyPrefix)}${markers}`;
+        const response = await send("GET", url);
+        const text = await response.text();
+        if (!response.ok) throw new S3RequestError("ListMultipartUploads", response.status, xmlValue(text, "Code"));
+        for (const [, upload] of text.matchAll(/<Upload>([\s\S]*?)<\/Upload>/g)) {
+          const objectKey = xmlValue(upload!, "Key") ?? "";
+          const uploadId = xmlValue(upload!, "UploadId");
+          const initiated = new Date(xmlValue(upload!, "Initiated") ?? "");
+          const key = objectKey.slice(settings.keyPrefix.length);
+          // Only uploads of keys this store makes: a shared bucket may hold other uploads.
+          if (!uploadId || !objectKey.startsWith(settings.keyPrefix) || !BLOB_KEY.test(key) || !(initiated < before)) continue;
+          const aborting = await send("DELETE", objectUrl(key, `uploadId=${uriEncode(uploadId)}`));
+          await aborting.body?.cancel();
+          if (!aborting.ok && aborting.status !== 404) throw new S3RequestError("AbortMultipartUpload", aborting.status, undefined);
+          aborted++;
+        }
+        const nextKey = xmlValue(text, "NextKeyMarker");
+        const nextUpload = xmlValue(text, "NextUploadIdMarker");
+        if (xmlValue(text, "IsTruncated") !== "true" || (!nextKey && !nextUpload)) return aborted;
+        markers = `&key-marker=${uriEncode(nextKey ?? "")}&upload-id-marker=${uriEncode(nextUpload ?? "")}`;
+      }
     },
 
     async remove(key: string): Promise<void> {
