@@ -72,6 +72,20 @@ describe("environment (lib/env)", () => {
     expect(env.allowDemoInProduction).toBe(true);
   });
 
+  it("configures S3-compatible attachment storage, and names what is missing", () => {
+    const s3 = { ATTACHMENT_STORE: "s3", S3_ENDPOINT: "http://minio.internal:9000/", S3_BUCKET: "portal-attachments", S3_ACCESS_KEY_ID: "portal", S3_SECRET_ACCESS_KEY: "s3cr3t-value" };
+    const env = parseEnv({ ...production, ...s3 });
+    expect(env.attachmentStore).toBe("s3");
+    expect(env.s3).toEqual({ endpoint: "http://minio.internal:9000", region: "us-east-1", bucket: "portal-attachments", accessKeyId: "portal", secretAccessKey: "s3cr3t-value", keyPrefix: "" });
+    expect(parseEnv({ ...production, ...s3, S3_REGION: "eu-central-1", S3_KEY_PREFIX: "mijnomgeving/" }).s3).toMatchObject({ region: "eu-central-1", keyPrefix: "mijnomgeving/" });
+    expect(parseEnv(production).s3).toBeUndefined();
+    const problems = problemsOf({ ...production, ...s3, S3_SECRET_ACCESS_KEY: undefined });
+    expect(problems).toEqual(["ATTACHMENT_STORE=s3 needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (S3_REGION defaults to us-east-1)."]);
+    expect(problemsOf({ ...production, ...s3, S3_BUCKET: "Not_A_Bucket" })[0]).toMatch(/^S3_BUCKET: must be a bucket name/);
+    // A refused configuration lists problems, never the secret itself.
+    expect(problemsOf({ ...production, ...s3, S3_ENDPOINT: "not a url" }).join("\n")).not.toContain("s3cr3t-value");
+  });
+
   it("lists every problem at once", () => {
     const problems = problemsOf({ DATABASE_URL: production.DATABASE_URL });
     expect(problems).toHaveLength(4);

@@ -27,8 +27,16 @@ const rawSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32 random bytes in base64 (openssl rand -base64 32)")
     .optional(),
-  /** Where attachments are kept: a folder under DATA_DIR, or the database. Default: folder on PGlite, database on PostgreSQL. */
-  ATTACHMENT_STORE: z.enum(["folder", "database"]).optional(),
+  /** Where attachments are kept: a folder under DATA_DIR, the database, or S3-compatible object storage. Default: folder on PGlite, database on PostgreSQL. */
+  ATTACHMENT_STORE: z.enum(["folder", "database", "s3"]).optional(),
+  /** S3-compatible object storage (ATTACHMENT_STORE=s3), path-style: S3_ENDPOINT/S3_BUCKET/key. */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name: 3-63 lower-case letters, digits, dots and hyphens").optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Put before every key (e.g. "portal/"), so one bucket can serve more than one thing. */
+  S3_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9!_.*'()/-]*$/, "may only contain letters, digits and ! _ . * ' ( ) / -").optional(),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -97,7 +105,9 @@ export interface PortalEnv {
   mode: "demo" | "production";
   database: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
   dataDir: string;
-  attachmentStore: "folder" | "database";
+  attachmentStore: "folder" | "database" | "s3";
+  /** Set only when ATTACHMENT_STORE=s3 and every required S3_* setting is present. */
+  s3: S3Settings | undefined;
   runWorker: boolean;
   publicUrl: string;
   authSecret: string | undefined;
@@ -131,6 +141,15 @@ export interface PortalEnv {
     openingHours: { nl: string; en: string };
     website: string;
   };
+}
+
+export interface S3Settings {
+  endpoint: string;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  keyPrefix: string;
 }
 
 export interface OidcClientSettings {
@@ -185,6 +204,17 @@ export function parseEnv(source: Record<string, string | undefined>): PortalEnv 
       : { kind: "pglite", dataDir: path.resolve(raw.DATA_DIR, "pglite") },
     dataDir: path.resolve(raw.DATA_DIR),
     attachmentStore: raw.ATTACHMENT_STORE ?? (raw.DATABASE_URL ? "database" : "folder"),
+    s3:
+      raw.ATTACHMENT_STORE === "s3" && raw.S3_ENDPOINT && raw.S3_BUCKET && raw.S3_ACCESS_KEY_ID && raw.S3_SECRET_ACCESS_KEY
+        ? {
+            endpoint: raw.S3_ENDPOINT.replace(/\/$/, ""),
+            region: raw.S3_REGION,
+            bucket: raw.S3_BUCKET,
+            accessKeyId: raw.S3_ACCESS_KEY_ID,
+            secretAccessKey: raw.S3_SECRET_ACCESS_KEY,
+            keyPrefix: raw.S3_KEY_PREFIX ?? "",
+          }
+        : undefined,
     runWorker: raw.RUN_WORKER ?? true,
     publicUrl: raw.PUBLIC_URL.replace(/\/$/, ""),
     authSecret: raw.AUTH_SECRET,
@@ -260,6 +290,9 @@ export function configurationProblems(env: PortalEnv): string[] {
     if (ratio < 4.5) {
       problems.push(`${name}: ${colour} has a contrast of ${ratio.toFixed(2)}:1 with white text; WCAG 2.1 AA needs at least 4.5:1. Choose a darker colour.`);
     }
+  }
+  if (env.attachmentStore === "s3" && !env.s3) {
+    problems.push("ATTACHMENT_STORE=s3 needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (S3_REGION defaults to us-east-1).");
   }
   if (env.mode === "production") {
     if (!env.authSecret) problems.push("AUTH_SECRET is required in production (at least 32 random characters: openssl rand -base64 48).");

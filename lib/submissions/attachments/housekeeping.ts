@@ -4,6 +4,7 @@ import { z } from "zod";
 import { env } from "../../env";
 import { defineJob } from "../../jobs/define";
 import { pruneIncompleteBlobs } from "./database-store";
+import { s3BlobStore } from "./s3-store";
 
 /** An upload that has not finished within a day broke off; its bytes are thrown away. */
 export const INCOMPLETE_UPLOAD_HOURS = 24;
@@ -37,6 +38,8 @@ export const pruneIncompleteUploadsJob = defineJob({
     const before = new Date(Date.now() - INCOMPLETE_UPLOAD_HOURS * 3600_000);
     const chunks = await pruneIncompleteBlobs(before);
     const files = await pruneIncompleteFiles(path.join(env().dataDir, "attachments"), before);
-    if (chunks + files > 0) log.info({ chunks, files }, "incomplete uploads deleted");
+    const s3 = env().s3;
+    const multipartUploads = s3 ? await s3BlobStore(s3).pruneIncompleteUploads(before) : 0;
+    if (chunks + files + multipartUploads > 0) log.info({ chunks, files, multipartUploads }, "incomplete uploads deleted");
   },
 });
