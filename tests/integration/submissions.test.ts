@@ -127,10 +127,16 @@ describe.each(testDatabases())("submitting on %s", (kind) => {
     expect(loaded.draft.errors).toHaveLength(2);
   });
 
-  it("a login level below the product's is refused at start", async () => {
-    const p = { ...(await party()), level: "eh2" as const };
-    // Bijzondere bijstand asks DigiD Midden of residents; a business cannot use it at all.
-    expect(await database.db.transaction((tx) => startDraft(tx, p, "bijzondere-bijstand"))).toMatchObject({ kind: expect.stringMatching(/wrong-audience|level-too-low/) });
+  it("a login level below the product's is refused at start, the right level starts, and the wrong audience is refused", async () => {
+    await party(); // seeds the demo catalogue
+    // Verhuizing doorgeven is for residents and asks DigiD Midden.
+    const [row] = await database.db.insert(parties).values({ kind: "person", bsnHash: `test-hash-${++kvk}`, bsnSealed: "test-sealed" }).returning({ id: parties.id });
+    const person: SubmittingParty = { kind: "party", partyId: row!.id, partyKind: "person", sessionId: "test", level: "basis" };
+    expect(await database.db.transaction((tx) => startDraft(tx, person, "verhuizing-doorgeven"))).toEqual({ kind: "level-too-low", required: "midden" });
+    expect(await database.db.transaction((tx) => startDraft(tx, { ...person, level: "midden" }, "verhuizing-doorgeven"))).toMatchObject({ kind: "started" });
+    // A business cannot use it at all, whatever its level.
+    const business = { ...(await party()), level: "eh4" as const };
+    expect(await database.db.transaction((tx) => startDraft(tx, business, "verhuizing-doorgeven"))).toEqual({ kind: "wrong-audience" });
   });
 
   it("a failure in any part leaves nothing behind: no submission, case, message, notification, log entry or used reference", async () => {
