@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { endSession, endSessionsOf, lookupSession, SESSION_COOKIE } from "@/lib/auth/session";
 import { withDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { fromOurOwnPages } from "@/lib/auth/same-origin";
+import { isSameOrigin } from "@/lib/http/same-origin";
 
 /**
  * Logging out: the button in the header posts here (works without JavaScript), and "Overal
@@ -12,7 +12,7 @@ import { fromOurOwnPages } from "@/lib/auth/same-origin";
  */
 export async function POST(request: Request): Promise<Response> {
   const target = (path: string) => new URL(path, env().publicUrl);
-  if (!fromOurOwnPages(request)) return NextResponse.redirect(target("/"), 303);
+  if (!isSameOrigin(request)) return NextResponse.redirect(target("/"), 303);
   const form = await request.formData().catch(() => null);
   const everywhere = form?.get("overal") === "1";
   const token = (await cookies()).get(SESSION_COOKIE)?.value;

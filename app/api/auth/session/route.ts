@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { NextResponse } from "next/server";
 import { SESSION_COOKIE, touchSession } from "@/lib/auth/session";
-import { fromOurOwnPages } from "@/lib/auth/same-origin";
+import { isSameOrigin } from "@/lib/http/same-origin";
 
 /**
  * The idle warning in the browser: `{"mode":"refresh"}` ("Blijf ingelogd") counts as use and
@@ -9,7 +9,7 @@ import { fromOurOwnPages } from "@/lib/auth/same-origin";
  * server agrees it was idle (or answers a later deadline when the person was busy elsewhere).
  */
 export async function POST(request: Request): Promise<Response> {
-  if (!fromOurOwnPages(request)) return NextResponse.json({ status: "refused" }, { status: 403 });
+  if (!isSameOrigin(request)) return NextResponse.json({ status: "refused" }, { status: 403 });
   const body = (await request.json().catch(() => null)) as { mode?: unknown } | null;
   const mode = body?.mode === "check" ? "check" : "refresh";
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
