@@ -12,8 +12,9 @@ import { answerRows, parseNavigation, visibleSteps, type RunnerError } from "@/l
 import { toZodSchema } from "@/lib/catalogue/forms/to-zod";
 import { controlId, fileDescriptorsName, isFieldVisible, readStepValues, type FormValues } from "@/lib/catalogue/forms/values";
 import type { ActionState } from "@/lib/auth/action";
-import { format, type Locale } from "@/lib/i18n";
+import type { Locale } from "@/lib/i18n";
 import { FormFieldControl, type RunnerTexts } from "./FormFields";
+import { StepProgress } from "./StepProgress";
 
 /**
  * A form definition, step by step: step indicator, back and next without losing values, a
@@ -159,7 +160,6 @@ export function FormRunner({
   for (const e of errors) errorByControl[e.field] ??= e.message;
   const summary = errors.map((e) => ({ field: e.field, message: e.message }));
   const formError = result.status === "error" ? result.formError : undefined;
-  const stepNumber = typeof page === "number" ? steps.indexOf(page) + 1 : steps.length + 1;
 
   return (
     <form ref={formRef} action={dispatch} onSubmit={onSubmit} onChange={(e) => setLive({ for: data, values: currentStepValues(e.currentTarget) })} noValidate aria-label={definition.title[locale]} data-enhanced={scripted ? "true" : undefined}>
@@ -176,19 +176,7 @@ export function FormRunner({
       ))}
 
       {page !== "sent" ? (
-        <nav aria-label={t.forms.runner.stepsLabel} className="mb-6">
-          <p className="mb-2 font-bold">{format(t.forms.runner.stepOf, { current: stepNumber, total: steps.length + 1 })}</p>
-          <ol className="flex list-decimal flex-wrap gap-x-8 pl-6">
-            {steps.map((s) => (
-              <li key={s} aria-current={s === page ? "step" : undefined} className={s === page ? "font-bold" : "text-muted"}>
-                {definition.steps[s]!.title[locale]}
-              </li>
-            ))}
-            <li aria-current={page === "check" ? "step" : undefined} className={page === "check" ? "font-bold" : "text-muted"}>
-              {t.forms.runner.checkStep}
-            </li>
-          </ol>
-        </nav>
+        <StepProgress texts={t.forms.runner} definition={definition} locale={locale} steps={steps} page={page} />
       ) : null}
 
       {typeof page === "number" ? (

@@ -1,4 +1,5 @@
 import { FormFieldControl } from "@/components/forms/FormFields";
+import { StepProgress } from "@/components/forms/StepProgress";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import type { FormDefinition } from "@/lib/catalogue/forms/definition";
@@ -44,7 +45,6 @@ export function DraftForm({
   const hasFiles = fields.some((field) => field.kind === "file");
   const errorByControl: Record<string, string | undefined> = {};
   for (const e of state.errors) errorByControl[e.field] ??= e.message;
-  const stepNumber = typeof page === "number" ? steps.indexOf(page) + 1 : steps.length + 1;
   const saveLater = (
     <Button name="actie" value="save" variant="secondary">
       {f.draft.saveLater}
@@ -62,19 +62,7 @@ export function DraftForm({
             {t.forms.runner.next}
           </button>
         ) : null}
-        <nav aria-label={t.forms.runner.stepsLabel} className="mb-6">
-          <p className="mb-2 font-bold">{format(t.forms.runner.stepOf, { current: stepNumber, total: steps.length + 1 })}</p>
-          <ol className="flex list-decimal flex-wrap gap-x-8 pl-6">
-            {steps.map((s) => (
-              <li key={s} aria-current={s === page ? "step" : undefined} className={s === page ? "font-bold" : "text-muted"}>
-                {definition.steps[s]!.title[locale]}
-              </li>
-            ))}
-            <li aria-current={page === "check" ? "step" : undefined} className={page === "check" ? "font-bold" : "text-muted"}>
-              {t.forms.runner.checkStep}
-            </li>
-          </ol>
-        </nav>
+        <StepProgress texts={t.forms.runner} definition={definition} locale={locale} steps={steps} page={page} />
 
         {typeof page === "number" ? (
           <div>
