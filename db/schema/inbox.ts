@@ -1,4 +1,5 @@
-import { integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { parties } from "./identity";
 import { inboxMessages } from "./submissions";
 
 /**
@@ -28,3 +29,21 @@ export const inboxMessageAttachments = pgTable(
 );
 
 export type InboxMessageAttachment = typeof inboxMessageAttachments.$inferSelect;
+
+/**
+ * Messages a party put in their archive (archiveren). A view setting only: the message itself
+ * never changes (R17). Removing the row takes it out of the archive again.
+ */
+export const inboxArchivedMessages = pgTable(
+  "inbox_archived_messages",
+  {
+    messageId: uuid("message_id")
+      .primaryKey()
+      .references(() => inboxMessages.id),
+    partyId: uuid("party_id")
+      .notNull()
+      .references(() => parties.id),
+    archivedAt: timestamp("archived_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("inbox_archived_messages_party_idx").on(t.partyId)],
+);

@@ -118,8 +118,15 @@ export const submissions = pgTable(
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
     /** The draft id it was submitted from: a second submit of the same draft finds this one. */
     idempotencyKey: text("idempotency_key").notNull(),
+    /** A reply (reactie) to a message in the inbox: the message it answers (R21: no reminders after it). */
+    inReplyToMessageId: uuid("in_reply_to_message_id").references((): AnyPgColumn => inboxMessages.id),
   },
-  (t) => [uniqueIndex("submissions_idempotency_unique").on(t.partyId, t.idempotencyKey), index("submissions_party_idx").on(t.partyId, t.receivedAt), index("submissions_received_idx").on(t.receivedAt)],
+  (t) => [
+    uniqueIndex("submissions_idempotency_unique").on(t.partyId, t.idempotencyKey),
+    index("submissions_in_reply_to_idx").on(t.inReplyToMessageId),
+    index("submissions_party_idx").on(t.partyId, t.receivedAt),
+    index("submissions_received_idx").on(t.receivedAt),
+  ],
 );
 
 export type Submission = typeof submissions.$inferSelect;
@@ -214,6 +221,9 @@ export const caseEvents = pgTable(
 
 export type CaseEvent = typeof caseEvents.$inferSelect;
 
+/** The rule of a message's response term; the same shape as lib/inbox/terms.ts MessageTermInput. */
+export type InboxTermRule = { kind: "decision" } | { kind: "information-request"; term: { amount: number; unit: "days" | "weeks" } | { endsOn: string } };
+
 /** The kinds of message in the inbox: a receipt, a decision, a request for information, information. */
 export const inboxMessageKinds = ["receipt", "decision", "information-request", "information"] as const;
 export type InboxMessageKind = (typeof inboxMessageKinds)[number];
@@ -239,6 +249,8 @@ export const inboxMessages = pgTable(
     placedAt: timestamp("placed_at", { withTimezone: true }).notNull(),
     /** Last day of the response term, if the message sets one. */
     termEndsOn: date("term_ends_on", { mode: "string" }),
+    /** What the term was computed from (lib/inbox/terms.ts MessageTermInput), so it can be computed again from a later time of sending (R13). */
+    termRule: jsonb("term_rule").$type<InboxTermRule>(),
     firstOpenedAt: timestamp("first_opened_at", { withTimezone: true }),
     /** Null: sent by the system (a receipt). */
     sentByStaffId: uuid("sent_by_staff_id").references(() => staffUsers.id),

@@ -14,7 +14,7 @@ import { NotAllowedError } from "../parties/queries";
 import { attachmentProblems, type SendMessageFields } from "./message-input";
 import { objectionChannels } from "./objection-channels";
 import { objectionClause } from "./objection-clause";
-import { messageTerm, requestTermProblem } from "./terms";
+import { messageTerm, requestTermProblem, type MessageTermInput } from "./terms";
 
 /**
  * Sending an official message to the party of a case (R12, R15-R18), in the caller's
@@ -103,7 +103,8 @@ export async function sendMessage(tx: Tx, staff: StaffActor, input: SendMessageI
   }
   if (problems.length) return { kind: "invalid", problems };
 
-  const term = messageTerm(input.kind === "information-request" ? { kind: input.kind, term: input.term! } : { kind: input.kind }, now, await loadEquatedDays(tx));
+  const termRule: MessageTermInput = input.kind === "information-request" ? { kind: input.kind, term: input.term! } : { kind: input.kind };
+  const term = messageTerm(termRule, now, await loadEquatedDays(tx));
   let body = input.body;
   if (input.kind === "decision") {
     const clause = objectionClause({ channels: await objectionChannels(tx, found.productId, today), endsOn: term!.endsOn, reference: found.reference }, locale);
@@ -121,6 +122,7 @@ export async function sendMessage(tx: Tx, staff: StaffActor, input: SendMessageI
       body,
       placedAt: now,
       termEndsOn: term?.endsOn ?? null,
+      termRule: termRule.kind === "information" ? null : termRule,
       sentByStaffId: staff.staffUserId,
       replacesMessageId: input.replacesMessageId,
     })
