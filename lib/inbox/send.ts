@@ -3,13 +3,14 @@ import type { Tx } from "@/db";
 import { inboxMessageAttachments } from "@/db/schema/inbox";
 import { parties } from "@/db/schema/identity";
 import { channelConsents } from "@/db/schema/notifications";
-import { caseEvents, cases, inboxMessages, type CaseStatus } from "@/db/schema/submissions";
+import { caseEvents, cases, inboxMessages } from "@/db/schema/submissions";
 import { recordProcessing } from "../audit/processing-log";
 import { can, roleFor, type Actor } from "../auth/policy";
 import { todayInAmsterdam } from "../deadlines/calendar";
 import { loadEquatedDays } from "../deadlines/equated-days";
 import { format, messagesFor, type Locale } from "../i18n";
 import { notify } from "../notifications/notify";
+import { messageTransition, type MessageProblem } from "../cases/transitions";
 import { NotAllowedError } from "../parties/queries";
 import { attachmentProblems, type SendMessageFields } from "./message-input";
 import { objectionChannels } from "./objection-channels";
@@ -55,12 +56,11 @@ export type SendOutcome =
   | { kind: "sent"; messageId: string; placedAt: Date; termEndsOn: string | null; termExplanation: { nl: string; en: string } | null; digital: boolean }
   | { kind: "not-found" }
   | { kind: "invalid"; problems: string[] }
+  | { kind: "not-allowed"; problem: MessageProblem; message: string }
   | { kind: "no-objection-channel"; message: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The case status after a message of this kind; null: unchanged. */
-const statusAfter: Record<SendMessageFields["kind"], CaseStatus | null> = { decision: "decided", "information-request": "information-requested", information: null };
 
 export async function sendMessage(tx: Tx, staff: StaffActor, input: SendMessageInput): Promise<SendOutcome> {
   if (!can(staff, "message:send")) throw new NotAllowedError("message:send");
@@ -91,17 +91,23 @@ export async function sendMessage(tx: Tx, staff: StaffActor, input: SendMessageI
     else if (problem === "not-a-date") problems.push(v.termDate);
     else if (problem) problems.push("unit" in input.term && input.term.unit === "weeks" ? v.termWeeks : v.termDays);
   } else if (input.term) problems.push(v.termNotAllowed);
+  let correctsDecision = false;
   if (input.replacesMessageId) {
     // Only a message of this case can be corrected; a receipt is the system's and is never corrected.
     const [replaced] = UUID.test(input.replacesMessageId)
       ? await tx
-          .select({ id: inboxMessages.id })
+          .select({ id: inboxMessages.id, kind: inboxMessages.kind })
           .from(inboxMessages)
           .where(and(eq(inboxMessages.id, input.replacesMessageId), eq(inboxMessages.caseId, found.id), eq(inboxMessages.partyId, found.partyId), ne(inboxMessages.kind, "receipt")))
       : [];
     if (!replaced) problems.push(v.replaces);
+    correctsDecision = replaced?.kind === "decision";
   }
   if (problems.length) return { kind: "invalid", problems };
+
+  // The case's status rules (lib/cases/transitions.ts): a message never does what the status form may not.
+  const transition = messageTransition(found.status, input.kind, correctsDecision);
+  if (!transition.ok) return { kind: "not-allowed", problem: transition.problem, message: t.sendingMessages.notAllowed[transition.problem] };
 
   const termRule: MessageTermInput = input.kind === "information-request" ? { kind: input.kind, term: input.term! } : { kind: input.kind };
   const term = messageTerm(termRule, now, await loadEquatedDays(tx));
@@ -136,7 +142,7 @@ export async function sendMessage(tx: Tx, staff: StaffActor, input: SendMessageI
 
   const nl = messagesFor("nl");
   const kindLabel = nl.sendingMessages.kinds[input.kind];
-  const status = statusAfter[input.kind] ?? found.status;
+  const status = transition.status;
   if (status !== found.status) await tx.update(cases).set({ status, updatedAt: now }).where(eq(cases.id, found.id));
   else await tx.update(cases).set({ updatedAt: now }).where(eq(cases.id, found.id));
   await tx.insert(caseEvents).values({

@@ -1584,6 +1584,12 @@ export const en: Messages = {
       stillValid: "The decision stays in force until there is a decision on your objection.",
       urgent: "Is it urgent? Then you can ask the interim relief judge (voorzieningenrechter) of the court for an interim measure (voorlopige voorziening). You can do this if you have also objected. A court fee (griffierecht) applies.",
     },
+    notAllowed: {
+      "decision-needs-handling": "You can only send a decision when the case is being handled. Set the case to In progress first.",
+      "decided-only-corrects": "A decision was already taken on this case. To change it, send a correction: choose the decision you correct under Corrects.",
+      "request-after-decision": "A decision was already taken on this case. You can no longer ask for information.",
+      final: "This case is closed. You can only send information.",
+    },
     problems: {
       "no-objection-channel": "No channel is designated for objections, so a decision cannot be sent this way. Ask the functional administrators to designate a channel for objections in the channel register.",
     },

@@ -1585,6 +1585,12 @@ export const nl = {
       stillValid: "Het besluit blijft gelden zolang er geen beslissing is over uw bezwaar.",
       urgent: "Is het dringend? Dan kunt u de voorzieningenrechter van de rechtbank vragen om een voorlopige voorziening. Dat kan als u ook bezwaar heeft gemaakt. U betaalt daarvoor griffierecht.",
     },
+    notAllowed: {
+      "decision-needs-handling": "Een besluit kunt u pas sturen als de zaak in behandeling is. Zet de zaak eerst op In behandeling.",
+      "decided-only-corrects": "Over deze zaak is al een besluit genomen. Wilt u het besluit veranderen? Stuur dan een correctie: kies bij Corrigeert het besluit dat u verbetert.",
+      "request-after-decision": "Over deze zaak is al een besluit genomen. U kunt nu geen informatie meer vragen.",
+      final: "Deze zaak is afgehandeld. U kunt alleen nog informatie sturen.",
+    },
     problems: {
       "no-objection-channel": "Er is geen kanaal aangewezen voor bezwaar; een besluit kan zo niet worden verstuurd. Vraag functioneel beheer om een kanaal voor bezwaar aan te wijzen in het kanalenregister.",
     },
