@@ -75,6 +75,8 @@ export const pageAccess: Record<string, RouteAccess> = {
   "/behandeling/inzendingen/[id]": { staff: "case:read" },
   "/behandeling/inzendingen": { staff: "case:read" },
   "/behandeling/zaken/[id]": { staff: "case:read" },
+  "/behandeling/zaken/[id]/bericht": { staff: "message:send" },
+  "/behandeling/berichten/[id]/brief": { staff: "message:send" },
 };
 
 /** Route handlers (route.ts). Each checks its caller itself; these are reachable by anyone. */
@@ -93,6 +95,9 @@ export const routeHandlerAccess: Record<string, RouteAccess> = {
   "/mijn/inzendingen/[id]/kopie": "party",
   "/mijn/inzendingen/[id]/bijlagen/[attachmentId]": "party",
   "/behandeling/inzendingen/[id]/kopie": { staff: "case:read" },
+  "/behandeling/berichten/[id]/brief/pdf": { staff: "message:send" },
+  // POST /behandeling/zaken/<id>/bericht is rewritten to this (next.config.ts).
+  "/api/behandeling/zaken/[caseId]/bericht": { staff: "message:send" },
   "/behandeling/inzendingen/[id]/bijlagen/[attachmentId]": { staff: "case:read" },
   // POST /mijn/aanvragen and /mijn/aanvragen/<id> are rewritten to these (next.config.ts); they answer only the session's party.
   "/api/aanvragen": "party",
