@@ -230,6 +230,3 @@ export async function composePreview(staff: StaffActor, caseId: string, draft: M
   const preview = await inTransaction((tx: Tx) => previewMessage(tx, staff, { caseId, ...parsed.fields, attachments: toSend(draft.attachments), locale: "nl", now }));
   return { ...preview, fields: parsed.fields };
 }
-
-/** Drafts nobody touched for this long are removed with their files (housekeeping). */
-export const MESSAGE_DRAFT_DAYS = 30;

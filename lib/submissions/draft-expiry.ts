@@ -7,6 +7,7 @@ import { inTransaction, withDb } from "../db";
 import { env } from "../env";
 import { defineJob } from "../jobs/define";
 import { notify } from "../notifications/notify";
+import { deleteStaleMessageDrafts } from "../inbox/draft-housekeeping";
 import { attachmentStore } from "./attachments/configured";
 
 /**
@@ -93,6 +94,8 @@ export const expireDraftsJob = defineJob({
     const now = new Date();
     const noticed = await withDb((db) => noticeExpiringDrafts(db, now));
     const deleted = await withDb((db) => deleteExpiredDrafts(db, now));
-    if (noticed + deleted > 0) log.info({ noticed, deleted }, "drafts noticed and expired");
+    // The handlers' message drafts too (lib/inbox/compose.ts): one housekeeping job for drafts.
+    const messageDrafts = await withDb((db) => deleteStaleMessageDrafts(db, now));
+    if (noticed + deleted + messageDrafts > 0) log.info({ noticed, deleted, messageDrafts }, "drafts noticed and expired");
   },
 });

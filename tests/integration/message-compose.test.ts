@@ -7,6 +7,7 @@ import { startJobs, stopJobs } from "@/lib/jobs/runtime";
 import { changeConsents } from "@/lib/notifications/contacts";
 import { deliverNotificationJob } from "@/lib/notifications/jobs";
 import { composePreview, loadMessageDraft, postCompose } from "@/lib/inbox/compose";
+import { deleteStaleMessageDrafts } from "@/lib/inbox/draft-housekeeping";
 import { messageLetterDocument } from "@/lib/inbox/letter";
 import { messageLetterForStaff, recordMessageLetter } from "@/lib/inbox/letter-queries";
 import { attachmentStore } from "@/lib/submissions/attachments/configured";
@@ -209,6 +210,20 @@ describe.each(testDatabases())("a case handler writes and sends a message on %s"
     const spec = messageLetterDocument({ municipality: { name: "Gemeente Voorbeeldstad" }, publicUrl: "https://mijn.example", postalAddress: letter!.postalAddress, reference: "KL-1", subject: view.subject, body: "Eerste alinea.\n\nTweede alinea.", placedAt: new Date("2027-01-05T10:00:00Z"), termEndsOn: null, attachments: ["a.pdf"] }, "nl");
     expect(spec.address).toEqual(["Bakkerij De Korenaar BV", "Dorpsstraat 1", "1234 AB  Voorbeeldstad"]);
     expect(spec.blocks.filter((b) => b.kind === "paragraph").map((b) => (b as { text: string }).text)).toEqual(["Eerste alinea.", "Tweede alinea.", "Bijlagen bij deze brief:", "- a.pdf", "Dit bericht staat ook in uw berichtenbox op https://mijn.example/mijn/berichten."]);
+  });
+
+  it("a message draft left alone for 30 days is removed with its stored PDF; a newer one stays", async () => {
+    const handler = await staff();
+    const { caseId } = await caseInHandling(true);
+    const post = () => postCompose(multipart(caseId, [["soort", "informatie"], ["onderwerp", ""], ["tekst", "Tekst."], ["actie", "controleren"], ["bijlagen", new File([pdf()], "oud.pdf")]]), handler, caseId, { locale: "nl" });
+    const oldId = draftOf(((await post()) as { location: string }).location);
+    const newId = draftOf(((await post()) as { location: string }).location);
+    await database.db.update(messageDrafts).set({ updatedAt: new Date(Date.now() - 31 * 24 * 3600 * 1000) }).where(eq(messageDrafts.id, oldId));
+    const old = (await loadMessageDraft(database.db, handler, caseId, oldId))!;
+    expect(await deleteStaleMessageDrafts(database.db)).toBeGreaterThanOrEqual(1);
+    expect(await loadMessageDraft(database.db, handler, caseId, oldId)).toBeNull();
+    expect(await stored(old.attachments[0]!.blobKey)).toBe(false);
+    expect(await loadMessageDraft(database.db, handler, caseId, newId)).not.toBeNull();
   });
 
   it("another case's id, a receipt or a staff member without message:send get nothing", async () => {
