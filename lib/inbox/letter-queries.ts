@@ -1,9 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { inboxMessageAttachments, messageLetters } from "@/db/schema/inbox";
 import { parties, staffUsers } from "@/db/schema/identity";
-import { channelConsents } from "@/db/schema/notifications";
+import { channelConsents, fallbackTasks, notifications } from "@/db/schema/notifications";
 import { cases, inboxMessages, type InboxMessageKind } from "@/db/schema/submissions";
 import { recordProcessing } from "../audit/processing-log";
 import { can, roleFor, type Actor } from "../auth/policy";
@@ -34,6 +34,8 @@ export interface LetterView {
   digital: boolean;
   lastLetter: { postalAddress: string; at: Date; staffName: string } | null;
 }
+
+const LETTER_CLOSES_TASK = "Het bericht zelf is per post verstuurd door de behandelaar.";
 
 const PURPOSE = "Bericht per post versturen aan wie niet digitaal ontvangt";
 
@@ -94,6 +96,18 @@ export async function recordMessageLetter(tx: DbOrTx, actor: StaffActor, message
   const found = isUuid(messageId) ? await loadLetter(tx, messageId) : null;
   if (!found) return { kind: "not-found" };
   await tx.insert(messageLetters).values({ messageId, postalAddress: addressLines(postalAddress).join("\n"), staffUserId: actor.staffUserId, at: now });
+  // The engine opened a fallback task for counter staff when it found no consent for this message's
+  // notice; the letter is that task done, so it is closed here instead of being worked twice.
+  await tx
+    .update(fallbackTasks)
+    .set({ status: "closed", closedAt: now, closedBy: actor.staffUserId, outcome: "letter-sent", note: LETTER_CLOSES_TASK })
+    .where(
+      and(
+        eq(fallbackTasks.status, "open"),
+        eq(fallbackTasks.reason, "no-consent"),
+        inArray(fallbackTasks.notificationId, tx.select({ id: notifications.id }).from(notifications).where(eq(notifications.messageRef, messageId))),
+      ),
+    );
   await recordProcessing(tx, {
     operation: "message.letter.make",
     activity: "berichtenverkeer",

@@ -5,6 +5,7 @@ import { seedDemoData } from "@/db/seed";
 import type { Actor } from "@/lib/auth/policy";
 import { startJobs, stopJobs } from "@/lib/jobs/runtime";
 import { changeConsents } from "@/lib/notifications/contacts";
+import { deliverNotification } from "@/lib/notifications/delivery";
 import { deliverNotificationJob } from "@/lib/notifications/jobs";
 import { composePreview, loadMessageDraft, postCompose } from "@/lib/inbox/compose";
 import { deleteStaleMessageDrafts } from "@/lib/inbox/draft-housekeeping";
@@ -16,7 +17,7 @@ import { draftState, loadDraft, saveDraftState, startDraft } from "@/lib/submiss
 import { submitDraft } from "@/lib/submissions/submit";
 import { testDatabases, useTestDatabase } from "../support/database";
 
-const { parties, staffUsers, cases, inboxMessages, inboxMessageAttachments, messageDrafts, messageLetters, processingLog } = schema;
+const { parties, staffUsers, cases, inboxMessages, inboxMessageAttachments, messageDrafts, messageLetters, processingLog, notifications, fallbackTasks } = schema;
 type Staff = Extract<Actor, { kind: "staff" }>;
 let kvk = 73000000;
 let staffCount = 0;
@@ -194,12 +195,20 @@ describe.each(testDatabases())("a case handler writes and sends a message on %s"
     expect(preview).toMatchObject({ kind: "preview", digital: false });
     const sent = await postCompose(urlencoded(caseId, { concept: id, actie: "versturen" }), handler, caseId, { locale: "nl" });
     const [message] = await sentMessages(party.partyId);
+    // Delivery finds no consent and opens a task for the counter.
+    const [notice] = await database.db.select().from(notifications).where(eq(notifications.messageRef, message!.id));
+    await deliverNotification(notice!.id);
+    const [task] = await database.db.select().from(fallbackTasks).where(eq(fallbackTasks.notificationId, notice!.id));
+    expect(task).toMatchObject({ status: "open", reason: "no-consent" });
     expect((sent as { location: string }).location).toContain("melding=message-by-post");
 
     expect(await database.db.transaction((tx) => recordMessageLetter(tx, handler, message!.id, "   \n "))).toEqual({ kind: "invalid", problem: "required" });
     expect(await database.db.transaction((tx) => recordMessageLetter(tx, handler, message!.id, Array.from({ length: 7 }, (_, i) => `Regel ${i}`).join("\n")))).toEqual({ kind: "invalid", problem: "too-long" });
     expect(await database.db.transaction((tx) => recordMessageLetter(tx, handler, message!.id, "Bakkerij De Korenaar BV\n Dorpsstraat 1 \n\n1234 AB  Voorbeeldstad"))).toEqual({ kind: "recorded" });
     const [letter] = await database.db.select().from(messageLetters).where(eq(messageLetters.messageId, message!.id));
+    // The counter's fallback task for the notice without consent is done by this letter.
+    const tasks = await database.db.select().from(fallbackTasks).where(eq(fallbackTasks.partyId, party.partyId));
+    expect(tasks.every((task) => task.status === "closed" && task.outcome === "letter-sent")).toBe(true);
     expect(letter).toMatchObject({ postalAddress: "Bakkerij De Korenaar BV\nDorpsstraat 1\n1234 AB  Voorbeeldstad", staffUserId: handler.staffUserId });
 
     const view = (await messageLetterForStaff(handler, message!.id, "message.letter.view"))!;
