@@ -1614,7 +1614,6 @@ export const en: Messages = {
       attachmentsHeading: "Attachments",
       storedFile: "{name} ({size} kB)",
       removeFile: "Remove",
-      removeFileLabel: "Remove {name}",
       filesLabel: "Add PDF files",
       filesHint: "PDF only, at most {count} files of at most {mb} MB each. Files you already added are kept when you correct something.",
       fileFailed: "{name} could not be stored. Please try again.",

@@ -1615,7 +1615,6 @@ export const nl = {
       attachmentsHeading: "Bijlagen",
       storedFile: "{name} ({size} kB)",
       removeFile: "Verwijderen",
-      removeFileLabel: "Verwijder {name}",
       filesLabel: "PDF-bestanden toevoegen",
       filesHint: "Alleen PDF, hoogstens {count} bestanden van elk hoogstens {mb} MB. Bestanden die u al toevoegde, blijven bewaard als u iets verbetert.",
       fileFailed: "{name} kon niet worden opgeslagen. Probeer het opnieuw.",

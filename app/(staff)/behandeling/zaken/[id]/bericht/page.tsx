@@ -217,8 +217,9 @@ export default async function ComposeMessagePage({ params, searchParams }: { par
             {draft.attachments.map((a, i) => (
               <li key={a.blobKey} className="flex flex-wrap items-center gap-4">
                 <span>{format(c.storedFile, { name: a.fileName, size: Math.max(1, Math.round(a.sizeBytes / 1024)) })}</span>
-                <Button name="actie" value={`verwijder:${i}`} variant="secondary" formNoValidate aria-label={format(c.removeFileLabel, { name: a.fileName })}>
+                <Button name="actie" value={`verwijder:${i}`} variant="secondary" formNoValidate>
                   {c.removeFile}
+                  <span className="sr-only"> {a.fileName}</span>
                 </Button>
               </li>
             ))}
