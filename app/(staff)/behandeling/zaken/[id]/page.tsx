@@ -6,6 +6,7 @@ import { Banner } from "@/components/ui/Banner";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { can } from "@/lib/auth/policy";
 import { caseForStaff, caseHandlers } from "@/lib/cases/staff-queries";
+import { CaseReplies } from "@/components/cases/Replies";
 import { allowedNextStatuses, MAX_NOTE_LENGTH } from "@/lib/cases/transitions";
 import { isUuid } from "@/lib/http/ids";
 import { notFoundPage } from "@/lib/http/not-found";
@@ -111,6 +112,8 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
           <AttachmentsTable t={t} locale={locale} attachments={found.submission.attachments} caption={h.attachmentsCaption} href={(id) => `${submissionPath}/bijlagen/${id}`} />
         )}
       </section>
+
+      <CaseReplies actor={actor} caseId={found.id} />
 
       <section aria-labelledby="tijdlijn">
         <h2 id="tijdlijn">{h.timelineHeading}</h2>
