@@ -1745,6 +1745,13 @@ export const en: Messages = {
       noPortal: "You cannot object to this decision through MijnOmgeving. Object in one of these ways. Mention the decision, its date and case number {reference}.",
       start: "Object",
     },
+    demo: {
+      heading: "Demo: let the municipality send you a message",
+      intro: "The demo case handler sends you an example question about this case (reply within 5 days) or an example decision. Then you can reply or object.",
+      request: "Send me an example question",
+      decision: "Send me an example decision",
+      failed: "The example message could not be sent. Please try again.",
+    },
     staff: {
       title: "Replies and objections",
       none: "There are no replies or objections to the messages of this case yet.",

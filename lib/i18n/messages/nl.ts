@@ -1746,6 +1746,13 @@ export const nl = {
       noPortal: "Bezwaar tegen dit besluit kunt u niet via MijnOmgeving maken. Maak bezwaar op een van deze manieren. Noem het besluit, de datum en zaaknummer {reference}.",
       start: "Bezwaar maken",
     },
+    demo: {
+      heading: "Demo: laat de gemeente u een bericht sturen",
+      intro: "De demobehandelaar stuurt u over deze zaak een voorbeeldvraag (reageer binnen 5 dagen) of een voorbeeldbesluit. Daarna kunt u reageren of bezwaar maken.",
+      request: "Stuur mij een voorbeeldvraag",
+      decision: "Stuur mij een voorbeeldbesluit",
+      failed: "Het voorbeeldbericht kon niet worden verstuurd. Probeer het opnieuw.",
+    },
     staff: {
       title: "Reacties en bezwaren",
       none: "Er zijn nog geen reacties of bezwaren op de berichten van deze zaak.",
