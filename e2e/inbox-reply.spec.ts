@@ -62,7 +62,7 @@ test("a resident replies to a request for information with an attachment and get
   // A file but no text: refused, the file is kept.
   await page.locator("input[type=file]#f-bijlagen").setInputFiles({ name: "besluit.pdf", mimeType: "application/pdf", buffer: pdf() });
   await page.getByRole("button", { name: r.reply.send }).click();
-  await expect(page.getByRole("alert")).toContainText("Schrijf uw reactie");
+  await expect(page.getByRole("alert")).toContainText(r.reply.textLabel);
   await expect(page.getByTestId("reactie-bijlagen")).toContainText("besluit.pdf");
 
   await page.getByLabel(r.reply.textLabel).fill("Hierbij het besluit waartegen ik bezwaar maak.");

@@ -236,7 +236,7 @@ export async function submitReply(tx: Tx, party: SubmittingParty, messageId: str
 
   // The case: an event the party sees; a case waiting for this information is handled again.
   const nl = messagesFor("nl");
-  const [caseRow] = await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, target.caseRow.id)).for("update");
+  const [caseRow] = await tx.select({ status: cases.status, expectedDecisionOn: cases.expectedDecisionOn }).from(cases).where(eq(cases.id, target.caseRow.id)).for("update");
   const from = caseRow!.status;
   const to: CaseStatus = from === "information-requested" && checkTransition(from, "in-progress", "").ok ? "in-progress" : from;
   await tx.update(cases).set({ status: to, updatedAt: now }).where(eq(cases.id, target.caseRow.id));
@@ -259,7 +259,7 @@ export async function submitReply(tx: Tx, party: SubmittingParty, messageId: str
       productName: target.product.nameNl,
       messageTypeLabel: nl.catalogue.messageTypes[REPLY_MESSAGE_TYPE] ?? REPLY_MESSAGE_TYPE,
       attachments: attachments.map((a) => ({ fileName: a.fileName, sizeBytes: a.sizeBytes, sha256: a.sha256 })),
-      expectedDecisionOn: null,
+      expectedDecisionOn: caseRow!.expectedDecisionOn,
       help: { phone: e.municipality.phone, email: e.municipality.email },
     },
     "nl",

@@ -67,10 +67,15 @@ async function loadSubmission(db: DbOrTx, submissionId: string, partyId: string 
     .where(partyId ? and(eq(submissions.id, submissionId), eq(submissions.partyId, partyId)) : eq(submissions.id, submissionId));
   if (!row) return null;
   const files = await db.select().from(submissionAttachments).where(eq(submissionAttachments.submissionId, submissionId)).orderBy(asc(submissionAttachments.position));
-  const [caseRow] = await db
-    .select({ id: cases.id, status: cases.status, expectedDecisionOn: cases.expectedDecisionOn, decisionTermExplanation: cases.decisionTermExplanation })
-    .from(cases)
-    .where(eq(cases.submissionId, submissionId));
+  const caseColumns = { id: cases.id, status: cases.status, expectedDecisionOn: cases.expectedDecisionOn, decisionTermExplanation: cases.decisionTermExplanation };
+  let [caseRow] = await db.select(caseColumns).from(cases).where(eq(cases.submissionId, submissionId));
+  // A reply or a bezwaar from a message belongs to the case of that message when it opened none itself.
+  if (!caseRow && row.submission.inReplyToMessageId)
+    [caseRow] = await db
+      .select(caseColumns)
+      .from(inboxMessages)
+      .innerJoin(cases, eq(cases.id, inboxMessages.caseId))
+      .where(and(eq(inboxMessages.id, row.submission.inReplyToMessageId), eq(inboxMessages.partyId, row.submission.partyId)));
   const [receipt] = await db
     .select({ id: inboxMessages.id })
     .from(inboxMessages)
