@@ -1715,7 +1715,6 @@ export const en: Messages = {
       termPassed: "The term to reply ended on {date}. You can still reply. The municipality decides what to do with your reply.",
       filesAdded: "Files added",
       remove: "Remove {name}",
-      removeShort: "Remove",
       textLabel: "Your reply",
       filesHint: "You can add {types}. At most {max} per file and {count} files in total.",
       noFiles: "You cannot send files with a reply to this message.",

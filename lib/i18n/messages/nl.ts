@@ -1716,7 +1716,6 @@ export const nl = {
       termPassed: "De termijn om te reageren eindigde op {date}. U kunt nog wel reageren. De gemeente beslist wat zij met uw reactie doet.",
       filesAdded: "Toegevoegde bestanden",
       remove: "Verwijder {name}",
-      removeShort: "Verwijderen",
       textLabel: "Uw reactie",
       filesHint: "U kunt {types} toevoegen. Hoogstens {max} per bestand en {count} bestanden in totaal.",
       noFiles: "Bij een reactie op dit bericht kunt u geen bestanden meesturen.",

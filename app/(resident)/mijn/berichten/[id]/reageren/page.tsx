@@ -110,8 +110,8 @@ export default async function ReplyPage({ params }: { params: Params }) {
                           <span>
                             {f.name} ({formatFileSize(f.size, locale)})
                           </span>
-                          <Button variant="secondary" name="actie" value={`verwijder:${f.id}`} aria-label={format(r.remove, { name: f.name })}>
-                            {r.removeShort}
+                          <Button variant="secondary" name="actie" value={`verwijder:${f.id}`}>
+                            {format(r.remove, { name: f.name })}
                           </Button>
                         </li>
                       ))}
