@@ -78,8 +78,9 @@ describe.each(testDatabases())("replying to and objecting against messages on %s
   }
 
   async function send(caseId: string, input: Partial<SendMessageInput> & Pick<SendMessageInput, "kind">) {
+    const sender = await staff();
     const outcome = await database.db.transaction(async (tx) =>
-      sendMessage(tx as Tx, await staff(), { caseId, subject: "Wij missen een document", body: "Stuur ons een kopie van uw bon.", term: input.kind === "information-request" ? { amount: 5, unit: "days" } : null, replacesMessageId: null, now: new Date("2026-11-30T09:00:00Z"), ...input }),
+      sendMessage(tx as Tx, sender, { caseId, subject: "Wij missen een document", body: "Stuur ons een kopie van uw bon.", term: input.kind === "information-request" ? { amount: 5, unit: "days" } : null, replacesMessageId: null, now: new Date("2026-11-30T09:00:00Z"), ...input }),
     );
     if (outcome.kind !== "sent") throw new Error(`not sent: ${JSON.stringify(outcome)}`);
     return outcome;
