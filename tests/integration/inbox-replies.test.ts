@@ -12,6 +12,7 @@ import { startObjection } from "@/lib/replies/objection";
 import { caseReplies, objectionBanner, replyPage } from "@/lib/replies/queries";
 import { attachmentStore } from "@/lib/submissions/attachments/configured";
 import { draftState, loadDraft, saveDraftState, startDraft, type SubmittingParty } from "@/lib/submissions/drafts";
+import { countDrafts } from "@/lib/submissions/draft-queries";
 import { recordHash } from "@/lib/submissions/record";
 import { submitDraft } from "@/lib/submissions/submit";
 import { ownSubmission } from "@/lib/submissions/view-queries";
@@ -123,6 +124,7 @@ describe.each(testDatabases())("replying to and objecting against messages on %s
     expect(notices).toHaveLength(1);
     const view = await ownSubmission(party, submissionId);
     expect(view?.stored.form.definition.steps[0]!.fields[0]!.id).toBe("reactie");
+    expect(view?.caseRow?.id).toBe(caseId);
 
     // The case: back in progress, with an event the party sees; no second case.
     const [caseRow] = await database.db.select().from(cases).where(eq(cases.id, caseId));
@@ -167,6 +169,8 @@ describe.each(testDatabases())("replying to and objecting against messages on %s
     expect(page.files.map((f) => f.name)).toEqual(["goed.pdf"]);
     expect(page.errors).toEqual([expect.objectContaining({ field: "f-bijlagen", message: expect.stringContaining("virus.pdf") })]);
     expect((await database.db.select({ n: count() }).from(submissions).where(eq(submissions.inReplyToMessageId, request.messageId)))[0]!.n).toBe(0);
+    // A reply being written is not one of the product drafts.
+    expect(await countDrafts(party)).toBe(0);
 
     // Too short: nothing sent, the file stays.
     await reply(party, request.messageId, [["sleutel", key], ["reactie", " "], ["actie", "verstuur"]]);
