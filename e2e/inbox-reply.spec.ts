@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect as baseExpect, test } from "./fixtures";
-import { loginResident, randomBsn } from "./support/access-sessions";
+import { DEMO_STAFF, loginResident, loginStaff, randomBsn } from "./support/access-sessions";
 import { nl } from "./support/portal";
 
 /**
@@ -50,7 +50,7 @@ async function demoMessage(page: Page, casePath: string, which: "request" | "dec
   return new URL(page.url()).pathname.split("/").pop()!;
 }
 
-test("a resident replies to a request for information with an attachment and gets a receipt; nothing typed is lost on an error", async ({ page }) => {
+test("a resident replies to a request for information with an attachment and gets a receipt; nothing typed is lost on an error; the handler sees it", async ({ page, browser }) => {
   await loginResident(page, randomBsn());
   const casePath = await exampleCase(page);
   const messageId = await demoMessage(page, casePath, "request");
@@ -62,19 +62,31 @@ test("a resident replies to a request for information with an attachment and get
   // A file but no text: refused, the file is kept.
   await page.locator("input[type=file]#f-bijlagen").setInputFiles({ name: "besluit.pdf", mimeType: "application/pdf", buffer: pdf() });
   await page.getByRole("button", { name: r.reply.send }).click();
-  await expect(page.getByRole("alert")).toContainText(r.reply.textLabel);
+  await expect(page.locator("#foutmeldingen")).toContainText(r.reply.textLabel);
   await expect(page.getByTestId("reactie-bijlagen")).toContainText("besluit.pdf");
 
   await page.getByLabel(r.reply.textLabel).fill("Hierbij het besluit waartegen ik bezwaar maak.");
   await page.getByRole("button", { name: r.reply.send }).click();
   await page.waitForURL(/\/mijn\/inzendingen\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("kenmerk")).toHaveText(/^AA-\d{4}-\d{6}$/);
+  const reference = (await page.getByTestId("kenmerk").textContent())!.trim();
   await expect(page.getByRole("main")).toContainText("besluit.pdf");
 
   // The case is handled again, and its timeline shows the reply.
   await page.goto(casePath);
   await expect(page.getByRole("main")).toContainText(nl.cases.statuses["in-progress"]!);
   await expect(page.getByRole("main")).toContainText("Reactie ontvangen op het bericht");
+
+  // The case handler sees the reply on the case screen, on time.
+  const context = await browser.newContext();
+  const staff = await context.newPage();
+  await loginStaff(staff, DEMO_STAFF.behandelaar);
+  await staff.goto(casePath.replace("/mijn/zaken/", "/behandeling/zaken/"));
+  const replies = staff.getByRole("region", { name: r.staff.caption });
+  await expect(replies).toContainText(reference);
+  await expect(replies).toContainText(r.staff.onTime);
+  await expect(replies).toContainText("Wij missen een document (voorbeeld)");
+  await context.close();
 });
 
 test("a resident objects against a besluit and lands on a bezwaar draft about that besluit", async ({ page }) => {
@@ -106,7 +118,7 @@ test("without JavaScript: a refused file keeps the text, then the reply is sent 
   await noJs.locator("input[type=file]#f-bijlagen").setInputFiles({ name: "factuur.pdf", mimeType: "application/pdf", buffer: exe() });
   await noJs.getByRole("button", { name: r.reply.send }).click();
   await noJs.waitForURL(new RegExp(`/mijn/berichten/${messageId}/reageren`));
-  await expect(noJs.getByRole("alert")).toContainText("factuur.pdf");
+  await expect(noJs.locator("#foutmeldingen")).toContainText("factuur.pdf");
   await expect(noJs.getByLabel(r.reply.textLabel)).toHaveValue(text);
 
   await noJs.locator("input[type=file]#f-bijlagen").setInputFiles({ name: "bon.pdf", mimeType: "application/pdf", buffer: pdf() });
