@@ -24,6 +24,9 @@ const nextConfig: NextConfig = {
         { source: "/mijn/aanvragen", destination: "/api/aanvragen", ...post },
         { source: "/mijn/aanvragen/:draftId", destination: "/api/aanvragen/:draftId", ...post },
         { source: "/behandeling/zaken/:caseId/bericht", destination: "/api/behandeling/zaken/:caseId/bericht", ...post },
+        // Replying to and objecting against a message: the page and its form post share the address too.
+        { source: "/mijn/berichten/:id/reageren", destination: "/api/berichten/:id/reageren", ...post },
+        { source: "/mijn/berichten/:id/bezwaar", destination: "/api/berichten/:id/bezwaar", ...post },
       ],
       afterFiles: [],
       fallback: [],

@@ -24,11 +24,17 @@ export const submissionDrafts = pgTable(
     productId: uuid("product_id")
       .notNull()
       .references(() => products.id),
-    /** The form version the draft was started on; it is submitted against the same version. */
-    formVersionId: uuid("form_version_id")
-      .notNull()
-      .references(() => formVersions.id),
+    /**
+     * The form version the draft was started on; it is submitted against the same version. Null:
+     * a reply (reactie) to an inbox message, on the built-in reply form (lib/inbox/reply-form.ts).
+     */
+    formVersionId: uuid("form_version_id").references(() => formVersions.id),
     messageType: text("message_type", { enum: messageTypes }).notNull(),
+    /**
+     * The inbox message this draft answers: a reply (form version null) or a bezwaar started from
+     * a besluit. Carried to submissions.in_reply_to_message_id when it is submitted.
+     */
+    inReplyToMessageId: uuid("in_reply_to_message_id").references((): AnyPgColumn => inboxMessages.id),
     /** The answers, as lib/catalogue/forms/values.ts shapes them (file fields hold draft attachment ids). */
     answers: jsonb("answers").$type<Record<string, unknown>>().notNull().default({}),
     /** The page: a step index as text, or "check". */
@@ -45,7 +51,12 @@ export const submissionDrafts = pgTable(
     /** When the party was told the draft will expire (at most once per expiry). */
     expiryNoticeSentAt: timestamp("expiry_notice_sent_at", { withTimezone: true }),
   },
-  (t) => [index("submission_drafts_party_idx").on(t.partyId, t.updatedAt), index("submission_drafts_expires_idx").on(t.expiresAt)],
+  (t) => [
+    index("submission_drafts_party_idx").on(t.partyId, t.updatedAt),
+    index("submission_drafts_expires_idx").on(t.expiresAt),
+    // One reply being written per message and party; a bezwaar draft (with a form version) may be started again.
+    uniqueIndex("submission_drafts_one_reply").on(t.partyId, t.inReplyToMessageId).where(sql`${t.formVersionId} is null`),
+  ],
 );
 
 export type SubmissionDraft = typeof submissionDrafts.$inferSelect;
@@ -100,9 +111,8 @@ export const submissions = pgTable(
     productId: uuid("product_id")
       .notNull()
       .references(() => products.id),
-    formVersionId: uuid("form_version_id")
-      .notNull()
-      .references(() => formVersions.id),
+    /** Null: a reply (reactie) on the built-in reply form (lib/inbox/reply-form.ts). */
+    formVersionId: uuid("form_version_id").references(() => formVersions.id),
     messageType: text("message_type", { enum: messageTypes }).notNull(),
     channelId: uuid("channel_id")
       .notNull()

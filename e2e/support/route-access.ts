@@ -70,6 +70,8 @@ export const pageAccess: Record<string, RouteAccess> = {
   "/mijn/inzendingen/[id]": "party",
   "/mijn/berichten": "party",
   "/mijn/berichten/[id]": "party",
+  "/mijn/berichten/[id]/reageren": "party",
+  "/mijn/berichten/[id]/bezwaar": "party",
   "/mijn/zaken": "party",
   "/mijn/zaken/[id]": "party",
   "/behandeling/inzendingen/[id]": { staff: "case:read" },
@@ -102,6 +104,9 @@ export const routeHandlerAccess: Record<string, RouteAccess> = {
   // POST /mijn/aanvragen and /mijn/aanvragen/<id> are rewritten to these (next.config.ts); they answer only the session's party.
   "/api/aanvragen": "party",
   "/api/aanvragen/[draftId]": "party",
+  // POST /mijn/berichten/<id>/reageren and /bezwaar are rewritten to these (next.config.ts).
+  "/api/berichten/[id]/reageren": "party",
+  "/api/berichten/[id]/bezwaar": "party",
   "/mijn/aanvragen/[draftId]/bijlagen": "party",
   "/mijn/aanvragen/[draftId]/bijlagen/[attachmentId]/verwijderen": "party",
   "/mijn/aanvragen/[draftId]/verwijderen": "party",

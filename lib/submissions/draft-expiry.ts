@@ -1,4 +1,4 @@
-import { and, eq, exists, gt, inArray, isNull, lte } from "drizzle-orm";
+import { and, eq, exists, gt, inArray, isNotNull, isNull, lte } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { channelConsents, draftAttachments, submissionDrafts } from "@/db/schema";
@@ -33,6 +33,8 @@ export async function noticeExpiringDrafts(db: DbOrTx, now = new Date(), noticeD
         isNull(submissionDrafts.expiryNoticeSentAt),
         gt(submissionDrafts.expiresAt, now),
         lte(submissionDrafts.expiresAt, horizon),
+        // A reply being written (no form version) is not in the drafts list the notice points to.
+        isNotNull(submissionDrafts.formVersionId),
         exists(
           db
             .select({ one: channelConsents.partyId })

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
 import { ExpectedDecision, Facts } from "@/components/submissions/SubmissionParts";
+import { DemoMessagesForm } from "@/components/replies/DemoMessagesForm";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { env } from "@/lib/env";
 import { requireParty } from "@/lib/auth/current";
 import { ownCase } from "@/lib/cases/queries";
 import { isUuid } from "@/lib/http/ids";
@@ -101,6 +103,7 @@ export default async function CasePage({ params }: { params: Params }) {
           ) : null}
         </ul>
       </section>
+      {env().demoFeatures ? <DemoMessagesForm t={{ form: t.form, replies: t.replies }} caseId={found.id} /> : null}
       <p className="no-print">
         <Link href="/mijn/zaken">{c.backToList}</Link>
       </p>

@@ -7,6 +7,7 @@ import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ButtonLink } from "@/components/ui/Button";
 import { can } from "@/lib/auth/policy";
 import { caseForStaff, caseHandlers } from "@/lib/cases/staff-queries";
+import { CaseReplies } from "@/components/cases/Replies";
 import { allowedNextStatuses, MAX_NOTE_LENGTH, messageTransition } from "@/lib/cases/transitions";
 import { isUuid } from "@/lib/http/ids";
 import { notFoundPage } from "@/lib/http/not-found";
@@ -119,6 +120,8 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
           <AttachmentsTable t={t} locale={locale} attachments={found.submission.attachments} caption={h.attachmentsCaption} href={(id) => `${submissionPath}/bijlagen/${id}`} />
         )}
       </section>
+
+      <CaseReplies actor={actor} caseId={found.id} />
 
       <section aria-labelledby="tijdlijn">
         <h2 id="tijdlijn">{h.timelineHeading}</h2>
