@@ -47,8 +47,11 @@ export interface InboxRow {
 /** The expression of the index inbox_messages_inbox_order_idx: keep them the same, or the index is not used. */
 const unreadRank = sql<number>`(case when ${inboxMessages.firstOpenedAt} is null then 1 else 0 end)`;
 const placedAtText = sql<string>`to_char(${inboxMessages.placedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
-const archived = sql`exists (select 1 from ${inboxArchivedMessages} as archived where archived.message_id = ${inboxMessages.id})`;
-const corrected = sql<boolean>`exists (select 1 from ${inboxMessages} as correction where correction.replaces_message_id = ${inboxMessages.id})`;
+// Drizzle leaves columns unqualified in a query on one table: inside these subqueries the outer
+// message's id must be named with its table, or "id" would mean the subquery's own row.
+const outerId = sql.raw(`"inbox_messages"."id"`);
+const archived = sql`exists (select 1 from ${inboxArchivedMessages} as archived where archived.message_id = ${outerId})`;
+const corrected = sql<boolean>`exists (select 1 from ${inboxMessages} as correction where correction.replaces_message_id = ${outerId})`;
 
 /** The conditions of the filters, scoped to the party. `now` decides what "a running term" is (today in Amsterdam). */
 function filterConditions(partyId: string, filters: InboxFilters, now: Date): SQL {
