@@ -1,4 +1,4 @@
-import type { InboxMessageKind } from "@/db/schema/submissions";
+import type { InboxRow } from "@/lib/inbox/queries";
 import { format, formatDate, type Locale, type Messages } from "@/lib/i18n";
 import type { TermStatus } from "@/lib/inbox/term-status";
 import { calendarDay } from "@/lib/submissions/view";
@@ -8,7 +8,7 @@ import { calendarDay } from "@/lib/submissions/view";
  * or object to a besluit), or that it has ended. `endsOn` is the term to show (the lead may pass
  * the term recalculated after a re-sent notice, R13).
  */
-export function TermBox({ t, locale, kind, endsOn, status }: { t: Pick<Messages, "inboxView">; locale: Locale; kind: InboxMessageKind; endsOn: string; status: Exclude<TermStatus, "none"> }) {
+export function TermBox({ t, locale, kind, endsOn, status }: { t: Pick<Messages, "inboxView">; locale: Locale; kind: InboxRow["kind"]; endsOn: string; status: Exclude<TermStatus, "none"> }) {
   const m = t.inboxView.term;
   const date = formatDate(calendarDay(endsOn), locale);
   return (

@@ -7,7 +7,7 @@ import { archiveMessage, unarchiveMessage } from "@/lib/inbox/archive";
 import { decodeInboxCursor } from "@/lib/inbox/cursor";
 import { sendDemoMessages } from "@/lib/inbox/demo";
 import { inboxFiltersFrom, noFilters, type InboxFilters } from "@/lib/inbox/filters";
-import { countOwnMessages, messageSurroundings, openOwnMessage, ownMessageAttachment, ownMessages, unreadCount } from "@/lib/inbox/queries";
+import { countOwnMessages, INBOX_COUNT_CAP, messageSurroundings, openOwnMessage, ownMessageAttachment, ownMessages, unreadCount } from "@/lib/inbox/queries";
 import { startJobs, stopJobs } from "@/lib/jobs/runtime";
 import { logger } from "@/lib/log";
 import { deliverNotificationJob } from "@/lib/notifications/jobs";
@@ -174,7 +174,8 @@ describe.each(testDatabases())("the resident's inbox list on %s", (kind) => {
     for (const id of ids.filter((_, i) => i % 5 === 0)) await openOwnMessage(p, id, now);
     const all = await database.db.select().from(inboxMessages).where(eq(inboxMessages.partyId, p.partyId));
 
-    for (const params of [{}, { soort: "informatie" }, { zoek: "parkeren" }, { soort: "besluiten", lopend: "ja", zoek: "arkere" }]) {
+    const cases: Record<string, string>[] = [{}, { soort: "informatie" }, { zoek: "parkeren" }, { soort: "besluiten", lopend: "ja", zoek: "arkere" }];
+    for (const params of cases) {
       const f = filters(params);
       const { seen, pages } = await allPages(p, f, now);
       const expected = all.filter(
@@ -197,6 +198,13 @@ describe.each(testDatabases())("the resident's inbox list on %s", (kind) => {
     const next = await ownMessages(p, decodeInboxCursor(first.next!), { filters: filters({ zoek: "parkeren" }), now });
     expect(next.rows.every((r) => r.subject.startsWith("Parkeren"))).toBe(true);
     expect(next.rows.some((r) => first.rows.some((f) => f.id === r.id))).toBe(false);
+  });
+
+  it("counts up to the cap: above it the page says \"more than\"", async () => {
+    const p = await party();
+    await place(p, Array.from({ length: INBOX_COUNT_CAP + 5 }, (_, i) => ({ kind: "information" as const, subject: `Bericht ${i}`, placedAt: at(i) })));
+    expect(await countOwnMessages(p, { filters: noFilters, now })).toBe(INBOX_COUNT_CAP + 1);
+    expect(await countOwnMessages(p, { filters: filters({ zoek: "Bericht 100" }), now })).toBe(6);
   });
 
   it("another party's message, or none, is null and logged with the party id and the message id (no BSN)", async () => {

@@ -1731,6 +1731,7 @@ export const en: Messages = {
       notFound: "This message does not exist.",
     },
     found: "{count} messages found.",
+    foundMany: "More than {count} messages found.",
     foundOne: "1 message found.",
     emptyInbox: "There are no messages in your inbox.",
     emptyArchive: "There are no messages in your archive.",

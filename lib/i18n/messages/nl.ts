@@ -1732,6 +1732,7 @@ export const nl = {
       notFound: "Dit bericht bestaat niet.",
     },
     found: "{count} berichten gevonden.",
+    foundMany: "Meer dan {count} berichten gevonden.",
     foundOne: "1 bericht gevonden.",
     emptyInbox: "Er staan geen berichten in uw postvak.",
     emptyArchive: "Er staan geen berichten in uw archief.",

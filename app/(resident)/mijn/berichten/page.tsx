@@ -13,7 +13,7 @@ import { format, formatDate, formatDateTime, type Messages } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 import { decodeInboxCursor } from "@/lib/inbox/cursor";
 import { inboxFiltersFrom, inboxQuery, isFiltered, kindFilterValues, MAX_SEARCH_LENGTH, type InboxFilters } from "@/lib/inbox/filters";
-import { countOwnMessages, ownMessages } from "@/lib/inbox/queries";
+import { countOwnMessages, INBOX_COUNT_CAP, ownMessages } from "@/lib/inbox/queries";
 import { termStatus } from "@/lib/inbox/term-status";
 import { calendarDay } from "@/lib/submissions/view";
 
@@ -111,7 +111,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
       </form>
 
       <p data-testid="aantal-berichten" className="font-semibold">
-        {total === 1 ? v.foundOne : format(v.found, { count: total })}
+        {total > INBOX_COUNT_CAP ? format(v.foundMany, { count: INBOX_COUNT_CAP }) : total === 1 ? v.foundOne : format(v.found, { count: total })}
       </p>
       {rows.length === 0 ? (
         <p data-testid="geen-berichten">{filtered ? v.emptyFiltered : archive ? v.emptyArchive : v.emptyInbox}</p>
