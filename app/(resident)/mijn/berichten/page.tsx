@@ -72,7 +72,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
       </nav>
 
       <ErrorSummary t={t} errors={errors} />
-      <form method="get" action="/mijn/berichten" className="no-print mb-8" aria-labelledby="filters-titel" role="search">
+      {/* Keyed by the filters: after a client-side navigation (the reset link) the fields show the new filters, not the old ones. */}
+      <form key={`${inboxQuery(filters)}|${filters.searchTyped}`} method="get" action="/mijn/berichten" className="no-print mb-8" aria-labelledby="filters-titel" role="search">
         <fieldset className="mb-4">
           <legend id="filters-titel" className="mb-2 text-xl font-bold">
             {v.filters.legend}
