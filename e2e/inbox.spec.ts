@@ -54,6 +54,10 @@ test("a resident filters, searches, opens a besluit with its correction and atta
 
   // Search: case does not matter; a wildcard is taken literally; a search that is too long is kept and explained.
   await page.getByRole("link", { name: v.filters.reset }).click();
+  // Wait for the reset list (and its fresh form) before typing.
+  await expect(page).toHaveURL(/\/mijn\/berichten$/);
+  await expect(page.getByTestId("aantal-berichten")).toHaveText(format(v.found, { count: 5 }));
+  await expect(page.getByLabel(v.filters.running)).not.toBeChecked();
   await page.getByLabel(v.filters.search).fill("  CORRECTIE ");
   await page.getByRole("button", { name: v.filters.apply }).click();
   await expect(page.getByTestId("aantal-berichten")).toHaveText(v.foundOne);
