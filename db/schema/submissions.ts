@@ -271,6 +271,12 @@ export const inboxMessages = pgTable(
     index("inbox_messages_party_idx").on(t.partyId, t.placedAt),
     index("inbox_messages_case_idx").on(t.caseId),
     index("inbox_messages_replaces_idx").on(t.replacesMessageId),
+    // The inbox list (lib/inbox/queries.ts): the party's messages unread first, then newest, with
+    // the id as tie-breaker; the keyset condition of a page is a row comparison on these columns.
+    // The expression must stay exactly the one in queries.ts (unreadRank), or this is not used.
+    index("inbox_messages_inbox_order_idx").on(t.partyId, sql`(case when ${t.firstOpenedAt} is null then 1 else 0 end)`, t.placedAt, t.id),
+    // The unread count in the header: only the unread messages are in it.
+    index("inbox_messages_unread_idx").on(t.partyId).where(sql`${t.firstOpenedAt} is null`),
     check("inbox_messages_receipt_has_submission", sql`${t.kind} <> 'receipt' or ${t.submissionId} is not null`),
   ],
 );

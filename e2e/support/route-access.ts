@@ -110,6 +110,7 @@ export const routeHandlerAccess: Record<string, RouteAccess> = {
   "/mijn/aanvragen/[draftId]/bijlagen": "party",
   "/mijn/aanvragen/[draftId]/bijlagen/[attachmentId]/verwijderen": "party",
   "/mijn/aanvragen/[draftId]/verwijderen": "party",
+  "/mijn/berichten/[id]/bijlagen/[attachmentId]": "party",
 };
 
 /** The URL path of an app/ file: route groups and the file name dropped. */
