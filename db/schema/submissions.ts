@@ -261,6 +261,8 @@ export const inboxMessages = pgTable(
     index("inbox_messages_party_idx").on(t.partyId, t.placedAt),
     index("inbox_messages_case_idx").on(t.caseId),
     index("inbox_messages_replaces_idx").on(t.replacesMessageId),
+    // The reminder scan (lib/inbox/reminders.ts dueReminders): messages whose term ends in a range of days.
+    index("inbox_messages_term_ends_idx").on(t.termEndsOn).where(sql`${t.termEndsOn} is not null`),
     check("inbox_messages_receipt_has_submission", sql`${t.kind} <> 'receipt' or ${t.submissionId} is not null`),
   ],
 );
