@@ -40,8 +40,10 @@ export const inboxMessageTerms = pgTable(
 export type InboxMessageTerm = typeof inboxMessageTerms.$inferSelect;
 
 /**
- * Reminders sent before a response term ends (R21): one per message and number of days before
- * the end, so a second or crashed-and-repeated run never sends the same reminder twice.
+ * Reminders sent before a response term ends (R21): one per message, end of term and number of
+ * days before that end, so a second or crashed-and-repeated run never sends the same reminder
+ * twice. The end is part of the key: when a term is recalculated (R13), the reminders for the new
+ * end are due again. The notice itself is in notifications (kind "reminder", message_ref).
  */
 export const inboxReminders = pgTable(
   "inbox_reminders",
@@ -49,12 +51,11 @@ export const inboxReminders = pgTable(
     messageId: uuid("message_id")
       .notNull()
       .references(() => inboxMessages.id),
-    /** Which reminder: this many days before the end (e.g. 7 or 1). */
-    daysBefore: integer("days_before").notNull(),
     /** The end of the term the reminder named. */
     termEndsOn: date("term_ends_on", { mode: "string" }).notNull(),
-    notificationId: uuid("notification_id").references(() => notifications.id),
+    /** Which reminder: this many days before the end (e.g. 7 or 1). */
+    daysBefore: integer("days_before").notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.messageId, t.daysBefore] })],
+  (t) => [primaryKey({ columns: [t.messageId, t.termEndsOn, t.daysBefore] })],
 );
