@@ -11,7 +11,7 @@ import { deliveryStateText, type MessageProof, type ProofAttempt } from "@/lib/i
  * original end and a recalculated one with the reason), the R14 marking, every notice with every
  * attempt in a table, and the link to the same record as a PDF. Works without JavaScript.
  */
-export function MessageDelivery({ proof, audience, locale, t, downloadHref, headingLevel = 2 }: { proof: MessageProof; audience: "resident" | "staff"; locale: Locale; t: Messages; downloadHref: string; headingLevel?: 2 | 3 }) {
+export function MessageDelivery({ proof, audience, locale, t, downloadHref, headingLevel = 2 }: { proof: MessageProof; audience: "resident" | "staff"; locale: Locale; t: Messages; downloadHref: string; headingLevel?: 2 | 3 | 4 }) {
   const d = t.inboxTerms.delivery;
   const { message, standing, notices } = proof;
   const term = standing.term;

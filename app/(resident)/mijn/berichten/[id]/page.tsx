@@ -1,6 +1,7 @@
 import { cache } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { OwnMessageDelivery } from "@/components/inbox/CaseDelivery";
 import { Facts } from "@/components/submissions/SubmissionParts";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { requireParty } from "@/lib/auth/current";
@@ -34,6 +35,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 /** One message of the party; opening it the first time records when (R16). */
 export default async function InboxMessagePage({ params }: { params: Params }) {
   const message = await load(params);
+  const actor = await requireParty();
   const { locale, t } = await getMessages();
   const m = t.inbox;
   return (
@@ -51,6 +53,8 @@ export default async function InboxMessagePage({ params }: { params: Params }) {
       <div className="mb-8 max-w-[70ch] whitespace-pre-line break-words" data-testid="bericht-tekst">
         {message.body}
       </div>
+      {/* terms: sending and receipt, the term that counts, the proof PDF (R13, R14, R16) */}
+      <OwnMessageDelivery actor={actor} messageId={message.id} locale={locale} t={t} />
       {message.submissionId || message.caseId ? (
         <section aria-labelledby="bij-dit-bericht" className="no-print">
           <h2 id="bij-dit-bericht">{m.receiptLinks}</h2>

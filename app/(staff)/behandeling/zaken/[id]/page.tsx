@@ -5,6 +5,7 @@ import { AttachmentsTable, ExpectedDecision, Facts } from "@/components/submissi
 import { Banner } from "@/components/ui/Banner";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { can } from "@/lib/auth/policy";
+import { StaffCaseDelivery } from "@/components/inbox/CaseDelivery";
 import { caseForStaff, caseHandlers } from "@/lib/cases/staff-queries";
 import { allowedNextStatuses, MAX_NOTE_LENGTH } from "@/lib/cases/transitions";
 import { isUuid } from "@/lib/http/ids";
@@ -111,6 +112,9 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
           <AttachmentsTable t={t} locale={locale} attachments={found.submission.attachments} caption={h.attachmentsCaption} href={(id) => `${submissionPath}/bijlagen/${id}`} />
         )}
       </section>
+
+      {/* terms: the messages of the case with their delivery and proof (R13, R14, R16) */}
+      <StaffCaseDelivery actor={actor} caseId={found.id} locale={locale} t={t} />
 
       <section aria-labelledby="tijdlijn">
         <h2 id="tijdlijn">{h.timelineHeading}</h2>
