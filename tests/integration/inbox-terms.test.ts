@@ -103,7 +103,7 @@ describe.each(testDatabases())("terms, delivery, reminders and proof of inbox me
       partyId,
       productId: product!.id,
       formVersionId: version!.id,
-      messageType: "application",
+      messageType: "aanvulling",
       channelId: channel!.id,
       loginLevel: "eh3",
       payload: {},
