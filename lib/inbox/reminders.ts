@@ -1,5 +1,4 @@
 import { sql } from "drizzle-orm";
-import { z } from "zod";
 import { rowsOf, type DbOrTx } from "@/db";
 import { inboxMessageTerms, inboxReminders } from "@/db/schema/inbox-terms";
 import { channelConsents, notifications } from "@/db/schema/notifications";
@@ -7,7 +6,6 @@ import { inboxMessages, submissions } from "@/db/schema/submissions";
 import { addDays, todayInAmsterdam, type IsoDate } from "../deadlines/calendar";
 import { inTransaction, withDb } from "../db";
 import { env } from "../env";
-import { defineJob } from "../jobs/define";
 import { notifyMany } from "../notifications/notify";
 import { recalculateRecentTerms } from "./effective-term";
 
@@ -120,15 +118,3 @@ export async function sendReminders(now = new Date(), daysBefore: readonly numbe
   }
   return sent;
 }
-
-export const sendRemindersJob = defineJob({
-  name: "inbox.send-reminders",
-  payload: z.object({}),
-  // Every 15 minutes: a reminder goes out soon after the day starts, and a missed run is caught up.
-  schedule: "*/15 * * * *",
-  queue: { retryLimit: 2, retryDelay: 60 },
-  async handle(_payload, { log }) {
-    const sent = await sendReminders();
-    if (sent > 0) log.info({ sent }, "inbox reminders sent");
-  },
-});

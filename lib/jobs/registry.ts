@@ -4,7 +4,7 @@ import { pruneLoginAttemptsJob } from "../staff/housekeeping";
 import { pruneIncompleteUploadsJob } from "../submissions/attachments/housekeeping";
 import { expireDraftsJob } from "../submissions/draft-expiry";
 import { deliverNotificationJob, sweepNotificationsJob } from "../notifications/jobs";
-import { sendRemindersJob } from "../inbox/reminders";
+import { sendRemindersJob } from "../inbox/reminder-job";
 
 /** Every job the portal knows. A worker handles all of them; add new ones here. */
 export const allJobs: JobDefinition[] = [
