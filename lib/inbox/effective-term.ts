@@ -176,6 +176,28 @@ export async function recalculateTerms(db: DbOrTx, messageIds: readonly string[]
 }
 
 /**
+ * The ends the terms of these messages get when their notice is sent at `sentAt` (R13), by
+ * message id: for a notice that goes out again, so that it names the end that will count (R12)
+ * instead of the one that ran from the first try. Only ends later than the original.
+ */
+export async function termsIfSentAt(db: DbOrTx, messageIds: readonly string[], sentAt: Date): Promise<Map<string, IsoDate>> {
+  const ids = [...new Set(messageIds)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const ends = new Map<string, IsoDate>();
+  if (ids.length === 0) return ends;
+  const messages = await db
+    .select({ id: inboxMessages.id, placedAt: inboxMessages.placedAt, termEndsOn: inboxMessages.termEndsOn, termRule: inboxMessages.termRule })
+    .from(inboxMessages)
+    .where(and(inArray(inboxMessages.id, ids), isNotNull(inboxMessages.termRule), isNotNull(inboxMessages.termEndsOn)));
+  if (messages.length === 0) return ends;
+  const equatedDays = await loadEquatedDays(db);
+  for (const m of messages) {
+    const endsOn = recalculatedTerm(m.termRule!, m.placedAt, sentAt, equatedDays);
+    if (endsOn && compareDates(endsOn, m.termEndsOn!) > 0) ends.set(m.id, endsOn);
+  }
+  return ends;
+}
+
+/**
  * The catch-up: re-sent notices about a message delivered in the last `hours` whose message has
  * no recalculation for that delivery yet (the delivering process died before it wrote one).
  * Uses the small partial index notifications_resent_delivered_idx.

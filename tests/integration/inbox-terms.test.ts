@@ -136,6 +136,10 @@ describe.each(testDatabases())("terms, delivery, reminders and proof of inbox me
     const [notice] = await database.db.select().from(notifications).where(eq(notifications.id, notificationId!));
     const expected = messageTerm(rule, notice!.deliveredAt!, await loadEquatedDays(database.db))!.endsOn;
     expect(expected > original).toBe(true);
+    // The notice sent again named the end that counts now (R12), not the one of the first try.
+    expect(notice!.termEndsOn).toBe(expected);
+    expect(mail.sent).toHaveLength(1);
+    expect(mail.sent[0]!.text).toContain(String(Number(expected.slice(8, 10))));
 
     const [row] = await database.db.select().from(inboxMessageTerms).where(eq(inboxMessageTerms.messageId, message.id));
     expect(row).toMatchObject({ endsOn: expected, notificationId, reason: "notice-resent" });
