@@ -277,6 +277,8 @@ export const inboxMessages = pgTable(
     index("inbox_messages_inbox_order_idx").on(t.partyId, sql`(case when ${t.firstOpenedAt} is null then 1 else 0 end)`, t.placedAt, t.id),
     // The unread count in the header: only the unread messages are in it.
     index("inbox_messages_unread_idx").on(t.partyId).where(sql`${t.firstOpenedAt} is null`),
+    // The reminder scan (lib/inbox/reminders.ts dueReminders): messages whose term ends in a range of days.
+    index("inbox_messages_term_ends_idx").on(t.termEndsOn).where(sql`${t.termEndsOn} is not null`),
     check("inbox_messages_receipt_has_submission", sql`${t.kind} <> 'receipt' or ${t.submissionId} is not null`),
   ],
 );

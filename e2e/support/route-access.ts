@@ -111,6 +111,8 @@ export const routeHandlerAccess: Record<string, RouteAccess> = {
   "/mijn/aanvragen/[draftId]/bijlagen/[attachmentId]/verwijderen": "party",
   "/mijn/aanvragen/[draftId]/verwijderen": "party",
   "/mijn/berichten/[id]/bijlagen/[attachmentId]": "party",
+  "/mijn/berichten/[id]/bewijs": "party",
+  "/behandeling/berichten/[id]/bewijs": { staff: "case:read" },
 };
 
 /** The URL path of an app/ file: route groups and the file name dropped. */

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ArchiveForm } from "@/components/inbox/ArchiveForm";
 import { TermBox } from "@/components/inbox/TermBox";
+import { OwnMessageDelivery } from "@/components/inbox/CaseDelivery";
 import { Facts } from "@/components/submissions/SubmissionParts";
 import { Banner } from "@/components/ui/Banner";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
@@ -134,6 +135,8 @@ export default async function InboxMessagePage({ params, searchParams }: { param
         {around.archived ? <p data-testid="in-archief">{v.actions.archivedNote}</p> : null}
         <ArchiveForm t={{ form: t.form, inboxView: t.inboxView }} messageId={message.id} archived={around.archived} />
       </section>
+      {/* terms: sending and receipt, the term that counts, the proof PDF (R13, R14, R16) */}
+      <OwnMessageDelivery actor={actor} messageId={message.id} locale={locale} t={t} />
       {message.submissionId || message.caseId ? (
         <section aria-labelledby="bij-dit-bericht" className="no-print">
           <h2 id="bij-dit-bericht">{m.receiptLinks}</h2>

@@ -6,6 +6,7 @@ import { Banner } from "@/components/ui/Banner";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ButtonLink } from "@/components/ui/Button";
 import { can } from "@/lib/auth/policy";
+import { StaffCaseDelivery } from "@/components/inbox/CaseDelivery";
 import { caseForStaff, caseHandlers } from "@/lib/cases/staff-queries";
 import { CaseReplies } from "@/components/cases/Replies";
 import { allowedNextStatuses, MAX_NOTE_LENGTH, messageTransition } from "@/lib/cases/transitions";
@@ -122,6 +123,8 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
       </section>
 
       <CaseReplies actor={actor} caseId={found.id} />
+      {/* terms: the messages of the case with their delivery and proof (R13, R14, R16) */}
+      <StaffCaseDelivery actor={actor} caseId={found.id} locale={locale} t={t} />
 
       <section aria-labelledby="tijdlijn">
         <h2 id="tijdlijn">{h.timelineHeading}</h2>
