@@ -3,7 +3,6 @@ import { Banner } from "@/components/ui/Banner";
 import type { Actor } from "@/lib/auth/policy";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { caseMessageProofsForStaff, ownCaseDeliveryFlags } from "@/lib/inbox/case-delivery";
-import { ownMessageProof } from "@/lib/inbox/proof";
 import { MessageDelivery } from "./MessageDelivery";
 
 /**
@@ -57,11 +56,4 @@ export async function OwnCaseDelivery({ actor, caseId, t }: { actor: Extract<Act
       </ul>
     </Banner>
   );
-}
-
-/** On the resident's message page: sending and receipt of the message, with the proof to download (R13, R14, R16). */
-export async function OwnMessageDelivery({ actor, messageId, locale, t }: { actor: Extract<Actor, { kind: "party" }>; messageId: string; locale: Locale; t: Messages }) {
-  const proof = await ownMessageProof(actor, messageId);
-  if (!proof) return null;
-  return <MessageDelivery proof={proof} audience="resident" locale={locale} t={t} downloadHref={`/mijn/berichten/${messageId}/bewijs`} />;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { effectiveTerm, recalculationsOf } from "../inbox/effective-term";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { inboxMessages, submissionAttachments, submissions } from "@/db/schema/submissions";
 import { can, type Actor, type Permission } from "../auth/policy";
@@ -132,8 +133,10 @@ export async function caseReplies(actor: StaffActor, caseId: string, locale: Loc
     const counts = ids.length
       ? await db.select({ id: submissionAttachments.submissionId, n: count() }).from(submissionAttachments).where(inArray(submissionAttachments.submissionId, ids)).groupBy(submissionAttachments.submissionId)
       : [];
+    // Late against the term that counts: recalculated when the notice reached the party later (R13).
+    const recalculated = await recalculationsOf(db, [...new Set(rows.map((r) => r.messageId))]);
     return rows.map((r) => {
-      const lateness = replyLateness({ termEndsOn: r.termEndsOn }, r.receivedAt);
+      const lateness = replyLateness({ termEndsOn: effectiveTerm(r, recalculated.get(r.messageId) ?? null)?.endsOn ?? null }, r.receivedAt);
       return {
         submissionId: r.submissionId,
         reference: r.reference,

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { effectiveTerm, recalculationsOf } from "../inbox/effective-term";
 import { and, asc, eq, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db";
 import { productMessageTypes, products } from "@/db/schema/catalogue";
@@ -67,7 +68,8 @@ export async function messageWithCase(db: DbOrTx, partyId: string, messageId: st
     .where(and(eq(inboxMessages.id, messageId), eq(inboxMessages.partyId, partyId)));
   if (!row || !kinds.includes(row.kind)) return null;
   return {
-    message: { id: row.id, kind: row.kind, subject: row.subject, placedAt: row.placedAt, termEndsOn: row.termEndsOn },
+    // The term that counts: recalculated when the notice reached the party later (R13).
+    message: { id: row.id, kind: row.kind, subject: row.subject, placedAt: row.placedAt, termEndsOn: effectiveTerm(row, (await recalculationsOf(db, [row.id])).get(row.id) ?? null)?.endsOn ?? null },
     caseRow: { id: row.caseId, reference: row.reference, status: row.status },
     product: { id: row.productId, slug: row.slug, nameNl: row.nameNl, nameEn: row.nameEn, residentLevel: row.residentLevel, businessLevel: row.businessLevel },
   };

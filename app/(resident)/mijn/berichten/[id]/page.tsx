@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ArchiveForm } from "@/components/inbox/ArchiveForm";
 import { TermBox } from "@/components/inbox/TermBox";
-import { OwnMessageDelivery } from "@/components/inbox/CaseDelivery";
+import { MessageDelivery } from "@/components/inbox/MessageDelivery";
 import { Facts } from "@/components/submissions/SubmissionParts";
 import { Banner } from "@/components/ui/Banner";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
@@ -14,6 +14,7 @@ import { isUuid } from "@/lib/http/ids";
 import { notFoundPage } from "@/lib/http/not-found";
 import { format, formatDateTime } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
+import { ownMessageProof } from "@/lib/inbox/proof";
 import { messageSurroundings, openOwnMessage, type LinkedMessage } from "@/lib/inbox/queries";
 import { termStatus } from "@/lib/inbox/term-status";
 import { formatFileSize } from "@/lib/submissions/copy";
@@ -53,7 +54,10 @@ export default async function InboxMessagePage({ params, searchParams }: { param
   const around = await messageSurroundings(actor, message);
   const rawNotice = (await searchParams).melding;
   const notice = typeof rawNotice === "string" && Object.hasOwn(v.notices, rawNotice) ? v.notices[rawNotice] : undefined;
-  const status = termStatus(message.termEndsOn, todayInAmsterdam(new Date()));
+  // The proof carries the term that counts: recalculated when the notice reached the party later (R13).
+  const proof = await ownMessageProof(actor, message.id);
+  const termEndsOn = proof?.standing.term?.endsOn ?? message.termEndsOn;
+  const status = termStatus(termEndsOn, todayInAmsterdam(new Date()));
   const canReply = message.kind === "information-request" || message.kind === "information";
   const canObject = message.kind === "decision";
   const linked = (label: string, target: LinkedMessage) => (
@@ -97,7 +101,7 @@ export default async function InboxMessagePage({ params, searchParams }: { param
           ...(message.firstOpenedAt ? [{ label: m.firstOpenedAt, value: <time dateTime={message.firstOpenedAt.toISOString()}>{formatDateTime(message.firstOpenedAt, locale)}</time> }] : []),
         ]}
       />
-      {status !== "none" && message.termEndsOn ? <TermBox t={t} locale={locale} kind={message.kind} endsOn={message.termEndsOn} status={status} /> : null}
+      {status !== "none" && termEndsOn ? <TermBox t={t} locale={locale} kind={message.kind} endsOn={termEndsOn} status={status} /> : null}
       <div className="mb-8 max-w-[70ch] whitespace-pre-line break-words" data-testid="bericht-tekst">
         {message.body}
       </div>
@@ -136,7 +140,7 @@ export default async function InboxMessagePage({ params, searchParams }: { param
         <ArchiveForm t={{ form: t.form, inboxView: t.inboxView }} messageId={message.id} archived={around.archived} />
       </section>
       {/* terms: sending and receipt, the term that counts, the proof PDF (R13, R14, R16) */}
-      <OwnMessageDelivery actor={actor} messageId={message.id} locale={locale} t={t} />
+      {proof ? <MessageDelivery proof={proof} audience="resident" locale={locale} t={t} downloadHref={`/mijn/berichten/${message.id}/bewijs`} /> : null}
       {message.submissionId || message.caseId ? (
         <section aria-labelledby="bij-dit-bericht" className="no-print">
           <h2 id="bij-dit-bericht">{m.receiptLinks}</h2>
