@@ -5,6 +5,7 @@ import { cases } from "@/db/schema/submissions";
 import type { Tx } from "@/db";
 import type { Actor } from "../auth/policy";
 import { inTransaction } from "../db";
+import { changeCaseStatus } from "../cases/service";
 import { sendMessage, type SendOutcome } from "../inbox/send";
 
 /**
@@ -20,11 +21,15 @@ export const DEMO_HANDLER_EMAIL = "behandelaar@voorbeeldstad.example";
 
 export async function sendDemoMessage(actor: PartyActor, caseId: string, kind: "information-request" | "decision", now = new Date()): Promise<SendOutcome | { kind: "no-handler" }> {
   return inTransaction(async (tx) => {
-    const [own] = await tx.select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseId), eq(cases.partyId, actor.partyId)));
+    const [own] = await tx.select({ id: cases.id, status: cases.status, updatedAt: cases.updatedAt }).from(cases).where(and(eq(cases.id, caseId), eq(cases.partyId, actor.partyId)));
     if (!own) return { kind: "not-found" } as const;
     const [handler] = await tx.select().from(staffUsers).where(and(eq(staffUsers.email, DEMO_HANDLER_EMAIL), eq(staffUsers.active, true)));
     if (!handler) return { kind: "no-handler" } as const;
     const staff = { kind: "staff" as const, staffUserId: handler.id, roles: ["behandelaar" as const], sessionId: "demo", displayName: handler.displayName };
+    // A besluit is taken on a case in handling (lib/cases/transitions.ts): the demo handler takes it first, as a handler would.
+    if (kind === "decision" && own.status === "received") {
+      await changeCaseStatus(tx as Tx, staff, { caseId, expectedUpdatedAt: own.updatedAt, status: "in-progress", note: "", visibleToParty: false });
+    }
     return sendMessage(tx as Tx, staff, {
       caseId,
       kind,

@@ -80,6 +80,8 @@ describe.each(testDatabases())("replying to and objecting against messages on %s
 
   async function send(caseId: string, input: Partial<SendMessageInput> & Pick<SendMessageInput, "kind">) {
     const sender = await staff();
+    // A besluit needs a case in handling (a test shortcut, without an event).
+    if (input.kind === "decision") await database.db.update(schema.cases).set({ status: "in-progress" }).where(and(eq(schema.cases.id, caseId), eq(schema.cases.status, "received")));
     const outcome = await database.db.transaction(async (tx) =>
       sendMessage(tx as Tx, sender, { caseId, subject: "Wij missen een document", body: "Stuur ons een kopie van uw bon.", term: input.kind === "information-request" ? { amount: 5, unit: "days" } : null, replacesMessageId: null, now: new Date("2026-11-30T09:00:00Z"), ...input }),
     );
