@@ -23,7 +23,8 @@ describe("buildMessage (prebuilt raw messages)", () => {
     for (let i = 0; i < 3; i++) {
       const input = { from: FROM, to: `inwoner-${i}@example.org`, subject: mail.subject, text: mail.text, html: mail.html, messageId: `<notificatie-${i}@voorbeeldstad.example>`, date: DATE };
       const built = await buildMessage(input, { baseBoundary: "vast" });
-      expect(built.toString("utf8")).toBe((await nodemailerMessage(input, "vast")).toString("utf8"));
+      expect(built.message.toString("utf8")).toBe((await nodemailerMessage(input, "vast")).toString("utf8"));
+      expect(built.envelope).toEqual({ from: "noreply@voorbeeldstad.example", to: [`inwoner-${i}@example.org`] });
     }
   });
 
@@ -44,17 +45,19 @@ describe("buildMessage (prebuilt raw messages)", () => {
       },
     ];
     for (const input of inputs) {
-      const built = (await buildMessage(input, { baseBoundary: "vast" })).toString("utf8");
+      const built = (await buildMessage(input, { baseBoundary: "vast" })).message.toString("utf8");
       expect(built).toBe((await nodemailerMessage(input, "vast")).toString("utf8"));
       expect(built).toContain(`Message-ID: ${input.messageId}\r\n`);
     }
+    // The envelope holds the bare addresses, whatever the display names.
+    expect((await buildMessage(inputs[1]!)).envelope).toEqual({ from: "noreply@sudwestfryslan.example", to: ["joran@example.org"] });
   });
 
   it("composes a mail without HTML, or with its own Content-* header, whole", async () => {
     const plain = { from: FROM, to: "a@example.org", subject: "Bevestig uw e-mailadres", text: "Open deze link.", messageId: "<drie@voorbeeldstad.example>", date: DATE };
-    expect((await buildMessage(plain, { baseBoundary: "vast" })).toString()).toBe((await nodemailerMessage(plain, "vast")).toString());
+    expect((await buildMessage(plain, { baseBoundary: "vast" })).message.toString()).toBe((await nodemailerMessage(plain, "vast")).toString());
     const language = { ...plain, html: "<p>Open deze link.</p>", headers: { "Content-Language": "nl" } };
-    expect((await buildMessage(language, { baseBoundary: "vast" })).toString()).toBe((await nodemailerMessage(language, "vast")).toString());
+    expect((await buildMessage(language, { baseBoundary: "vast" })).message.toString()).toBe((await nodemailerMessage(language, "vast")).toString());
   });
 
   it("never gives one mail's body to a mail with other content", async () => {
@@ -62,7 +65,7 @@ describe("buildMessage (prebuilt raw messages)", () => {
     const b = notice("decision", "nl", "2027-01-16");
     const input = (m: typeof a, i: number) => ({ from: FROM, to: `x${i}@example.org`, subject: m.subject, text: m.text, html: m.html, messageId: `<m${i}@voorbeeldstad.example>`, date: DATE });
     await buildMessage(input(a, 1), { baseBoundary: "vast" });
-    const second = (await buildMessage(input(b, 2), { baseBoundary: "vast" })).toString();
+    const second = (await buildMessage(input(b, 2), { baseBoundary: "vast" })).message.toString();
     expect(second).toBe((await nodemailerMessage(input(b, 2), "vast")).toString());
     expect(second).toContain("16 januari 2027");
     expect(second).not.toContain("15 januari 2027");

@@ -2,8 +2,8 @@ import MailComposer from "nodemailer/lib/mail-composer";
 
 /**
  * Builds a whole mail as one RFC 5322 message (CRLF line ends), with nodemailer's own composer,
- * so the SMTP transport can hand it over as a prebuilt `raw` message: one buffer to write instead
- * of the many small stream chunks a message composed during the send takes.
+ * so the SMTP transport can hand it over prebuilt (lib/mail/smtp-pool.ts): one buffer to write
+ * instead of the many small stream chunks of a message composed during the send.
  *
  * Bulk notices often share their content (an outage notice to many parties, the same receipt
  * text): the MIME body of a given text and HTML (its parts, encoded) is built once and kept in a
@@ -60,11 +60,23 @@ function composer(input: MessageInput, extra: { raw?: string; baseBoundary?: str
   });
 }
 
+/** The SMTP envelope: the bare addresses of From and To (IDN domains in punycode), as nodemailer derives it. */
+export interface Envelope {
+  from: string;
+  to: string[];
+}
+
+function envelopeOf(node: { getEnvelope(): { from: string | false; to: string[] } }): Envelope {
+  const { from, to } = node.getEnvelope();
+  return { from: from || "", to };
+}
+
 /** The whole message as nodemailer composes it, split into its header block and body. */
-async function composeWhole(input: MessageInput, baseBoundary?: string): Promise<{ head: string; body: Buffer; message: Buffer }> {
-  const message = await composer(input, { baseBoundary }).compile().build();
+async function composeWhole(input: MessageInput, baseBoundary?: string): Promise<{ head: string; body: Buffer; message: Buffer; envelope: Envelope }> {
+  const node = composer(input, { baseBoundary }).compile();
+  const message = await node.build();
   const end = message.indexOf(HEAD_END);
-  return { head: message.subarray(0, end).toString("utf8"), body: message.subarray(end + HEAD_END.length), message };
+  return { head: message.subarray(0, end).toString("utf8"), body: message.subarray(end + HEAD_END.length), message, envelope: envelopeOf(node) };
 }
 
 function bodyFor(input: MessageInput & { html: string }, baseBoundary?: string): Promise<Body> {
@@ -84,19 +96,23 @@ function bodyFor(input: MessageInput & { html: string }, baseBoundary?: string):
 }
 
 /**
- * The message for one mail, ready to send as `raw`. A mail with text and HTML (every notice)
+ * The message for one mail, ready to send as it is, with its SMTP envelope. A mail with text and HTML (every notice)
  * reuses the encoded body of the same content; anything else is composed whole.
  * `baseBoundary` is for tests only (nodemailer picks a random one).
  */
-export async function buildMessage(input: MessageInput, options: { baseBoundary?: string } = {}): Promise<Buffer> {
+export async function buildMessage(input: MessageInput, options: { baseBoundary?: string } = {}): Promise<{ message: Buffer; envelope: Envelope }> {
   const customContentHeader = Object.keys(input.headers ?? {}).some((key) => /^content-/i.test(key));
-  if (input.html === undefined || customContentHeader) return (await composeWhole(input, options.baseBoundary)).message;
+  if (input.html === undefined || customContentHeader) {
+    const { message, envelope } = await composeWhole(input, options.baseBoundary);
+    return { message, envelope };
+  }
   const { contentHeaders, body } = await bodyFor({ ...input, html: input.html }, options.baseBoundary);
   // The header block of this mail: nodemailer's own, for an empty raw node, whose one Content-Type
   // field (always last) gives way to those of the body.
   // (A fixed base boundary: this node has no parts, and nodemailer would otherwise draw random bytes for it.)
-  const own = headerFields(composer(input, { raw: "", baseBoundary: "head" }).compile().buildHeaders()).filter((field) => !isContentField(field));
-  return Buffer.concat([Buffer.from(`${own.join("\r\n")}\r\n${contentHeaders}\r\n\r\n`, "utf8"), body]);
+  const head = composer(input, { raw: "", baseBoundary: "head" }).compile();
+  const own = headerFields(head.buildHeaders()).filter((field) => !isContentField(field));
+  return { message: Buffer.concat([Buffer.from(`${own.join("\r\n")}\r\n${contentHeaders}\r\n\r\n`, "utf8"), body]), envelope: envelopeOf(head) };
 }
 
 /** Empties the body cache (tests). */
