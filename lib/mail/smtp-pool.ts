@@ -118,7 +118,13 @@ export function createSmtpPool(smtpUrl: string): SmtpPool {
     for (;;) {
       if (closed) throw Object.assign(new Error("The SMTP pool is closed."), { code: "ECONNECTION" });
       const free = idle.pop();
-      if (free) return free;
+      if (free) {
+        // Let what already arrived on the idle connection be read first: a server that is
+        // closing it says 421 first, and that must end the connection, not answer our MAIL FROM.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (free.dead) continue;
+        return free;
+      }
       if (open < maxConnections) return openSlot();
       const handed = await new Promise<Slot | null>((resolve) => waiting.push(resolve));
       if (handed) return handed;
