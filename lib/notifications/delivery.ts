@@ -15,7 +15,7 @@ import { nextRetryAt } from "./backoff";
 import { openFallbackTask } from "./fallback-open";
 import { deliverNotificationJob } from "./jobs";
 import { notificationMailKey } from "./notify";
-import { renderNotice, type ReceiptFacts, type RenderedMail } from "./templates";
+import { renderNoticeCached, type ReceiptFacts, type RenderedMail } from "./templates";
 
 /**
  * Delivering notifications: claim them, check consent and the verified address, render, send
@@ -321,7 +321,7 @@ async function sendAndRecord(claimed: Claimed, recipient: string, options: Deliv
   // Render. A template that cannot render is our fault: it fails visibly, and a person takes over.
   let mail: RenderedMail;
   try {
-    mail = renderNotice({ kind: claimed.kind, language: claimed.language, portalUrl: e.publicUrl, municipality: e.municipality, termEndsOn: claimed.termEndsOn, messageRef: claimed.messageRef, receipt: claimed.receipt });
+    mail = renderNoticeCached({ kind: claimed.kind, language: claimed.language, portalUrl: e.publicUrl, municipality: e.municipality, termEndsOn: claimed.termEndsOn, messageRef: claimed.messageRef, receipt: claimed.receipt });
   } catch (error) {
     await inTransaction((tx) => fail(tx, claimed, "template-error", { outcome: "permanent-failure", recipient, detail: `Sjabloon kon niet worden gemaakt: ${(error as Error).message}`.slice(0, 500) }));
     throw error;
