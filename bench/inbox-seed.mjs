@@ -6,8 +6,8 @@
 // What it makes (with --parties P and --messages M; one party, the "hero", is a real resident who
 // logged in through the DigiD simulator and gets --hero-messages H of the M messages):
 // - P - 1 made-up parties (90 % persons with a fake BSN hash, 10 % businesses with a fake KvK
-//   number); the hero is the P-th. Their ids are made from md5('bench-party-<n>') (uuidOf).
-// - M messages; the first H are the hero's, the others spread over the made-up parties. Kinds:
+//   number); the hero is the P-th. Their ids are uuidOf(1, n).
+// - M messages; H of them (every (M/H)-th row) the hero's, the others spread over the made-up parties. Kinds:
 //   20 % receipt (each with its own submission), 25 % decision (objection term of 6 weeks and a
 //   day), 15 % information request (a term of 2 or 4 weeks), 40 % information. Placed over the
 //   last three years, 5 % in the last 30 days (so terms are running and reminders are due);
@@ -20,31 +20,39 @@
 //
 // Only for a throwaway database: it writes a million rows and assumes nothing else writes.
 
-/** A version-4 shaped UUID from a text expression (md5 with the version and variant digits set, so any UUID check accepts it). */
-const uuidOf = (text) => `overlay(overlay(md5(${text}) placing '4' from 13) placing '8' from 17)::uuid`;
+/**
+ * The id of the n-th row of one kind (1 parties, 2 messages, 3 submissions behind receipts,
+ * 4 attachments, 5 replies): a UUID of version-4 shape (any UUID check accepts it), made from the
+ * number, so another statement computes the same id again. Ids in row order also keep the
+ * primary-key index builds cheap (appends, not random inserts); no query depends on their order.
+ */
+const uuidOf = (kind, n) => `('0000000${kind}-0000-4000-8000-' || lpad(to_hex(${n}), 12, '0'))::uuid`;
 
-/** A deterministic number 0..999 from the row number and a salt: the "dice" of the seed. */
-const dice = (salt) => `(abs(hashtext(g::text || '${salt}')) % 1000)`;
+/** A deterministic number 0..999 from the row number and a salt (a small integer): the "dice" of the seed. */
+const dice = (salt) => `(abs(hashint8(g * 64 + ${salt})) % 1000)`;
 
 function planSql({ parties, messages, heroMessages, heroPartyId, now }) {
   const nowLit = `'${now.toISOString()}'::timestamptz`;
   const others = parties - 1;
-  const party = `(case when g <= ${heroMessages} then '${heroPartyId}'::uuid else ${uuidOf(`'bench-party-' || (1 + abs(hashtext(g::text || 'p')) % ${others})`)} end)`;
-  const kind = `(case when ${dice("k")} < 200 then 'receipt' when ${dice("k")} < 450 then 'decision' when ${dice("k")} < 600 then 'information-request' else 'information' end)`;
+  // The hero's messages are every stride-th row, so they lie spread over the table as a real
+  // party's messages placed over the years would (not packed in the first pages of the heap).
+  const stride = Math.max(1, Math.floor(messages / Math.max(1, heroMessages)));
+  const party = `(case when g % ${stride} = 0 and g / ${stride} <= ${heroMessages} then '${heroPartyId}'::uuid else ${uuidOf(1, `(1 + abs(hashint8(g * 64 + 10)) % ${others})`)} end)`;
+  const kind = `(case when ${dice(1)} < 200 then 'receipt' when ${dice(1)} < 450 then 'decision' when ${dice(1)} < 600 then 'information-request' else 'information' end)`;
   // 5 % in the last 30 days, the rest over three years.
-  const ageSeconds = `(case when ${dice("r")} < 50 then abs(hashtext(g::text || 's')) % (30 * 86400) else abs(hashtext(g::text || 's')) % (3 * 365 * 86400) end)`;
+  const ageSeconds = `(case when ${dice(2)} < 50 then abs(hashint8(g * 64 + 8)) % (30 * 86400) else abs(hashint8(g * 64 + 8)) % (3 * 365 * 86400) end)`;
   return `
     select g,
-      ${uuidOf("'bench-msg-' || g")} as id,
+      ${uuidOf(2, "g")} as id,
       ${party} as party_id,
       ${kind} as kind,
       ${nowLit} - make_interval(secs => ${ageSeconds}) as placed_at,
-      ${dice("u")} < 300 as unread,
-      ${dice("w")} < 500 as four_weeks,
-      ${dice("a")} < 120 as archived,
-      ${dice("f")} < 500 as with_file,
-      ${dice("y")} < 500 as replied,
-      abs(hashtext(g::text || 'o')) % (72 * 3600) as open_after_seconds
+      ${dice(3)} < 300 as unread,
+      ${dice(4)} < 500 as four_weeks,
+      ${dice(5)} < 120 as archived,
+      ${dice(6)} < 500 as with_file,
+      ${dice(7)} < 500 as replied,
+      abs(hashint8(g * 64 + 9)) % (72 * 3600) as open_after_seconds
     from generate_series(1, ${messages}) g`;
 }
 
@@ -113,7 +121,7 @@ export async function seedInbox(sql, { parties, messages, heroMessages, heroPart
     await step("parties", () =>
       reserved.unsafe(`
         insert into parties (id, kind, bsn_sealed, bsn_hash, kvk_number, display_name, created_at)
-        select ${uuidOf("'bench-party-' || g")},
+        select ${uuidOf(1, "g")},
           case when g % 10 = 0 then 'business' else 'person' end,
           case when g % 10 = 0 then null else 'bench-not-a-sealed-bsn' end,
           case when g % 10 = 0 then null else 'bench-' || g end,
@@ -125,7 +133,7 @@ export async function seedInbox(sql, { parties, messages, heroMessages, heroPart
     await step("submissions behind the receipts", () =>
       reserved.unsafe(`
         insert into submissions (id, reference, party_id, product_id, form_version_id, message_type, channel_id, login_level, payload, hash, received_at, idempotency_key)
-        select ${uuidOf("'bench-sub-' || g")}, 'BENCH-' || g, party_id, '${target.product_id}', '${target.form_version_id}', 'aanvraag', '${target.channel_id}', 'midden',
+        select ${uuidOf(3, "g")}, 'BENCH-' || g, party_id, '${target.product_id}', '${target.form_version_id}', 'aanvraag', '${target.channel_id}', 'midden',
           '{}'::jsonb, md5('bench-sub-' || g) || md5('bench-sub-' || g), placed_at, 'bench-' || g
         from (${plan}) m where kind = 'receipt'`),
     );
@@ -133,7 +141,7 @@ export async function seedInbox(sql, { parties, messages, heroMessages, heroPart
       reserved.unsafe(`
         insert into inbox_messages (id, party_id, kind, submission_id, subject, body, placed_at, term_ends_on, term_rule, first_opened_at)
         select id, party_id, kind,
-          case when kind = 'receipt' then ${uuidOf("'bench-sub-' || g")} end,
+          case when kind = 'receipt' then ${uuidOf(3, "g")} end,
           case kind when 'receipt' then ${SUBJECTS.receipt} when 'decision' then ${SUBJECTS.decision}
             when 'information-request' then ${SUBJECTS["information-request"]} else ${SUBJECTS.information} end,
           ${BODY},
@@ -154,13 +162,13 @@ export async function seedInbox(sql, { parties, messages, heroMessages, heroPart
     await step("attachment rows of decisions", () =>
       reserved.unsafe(`
         insert into inbox_message_attachments (id, message_id, position, blob_key, file_name, file_type, size_bytes, sha256)
-        select ${uuidOf("'bench-att-' || g")}, id, 0, 'bench/inbox/' || g, 'besluit-' || g || '.pdf', 'pdf', 20000 + g % 200000, md5('bench-att-' || g) || md5('bench-att-' || g)
+        select ${uuidOf(4, "g")}, id, 0, 'bench/inbox/' || g, 'besluit-' || g || '.pdf', 'pdf', 20000 + g % 200000, md5('bench-att-' || g) || md5('bench-att-' || g)
         from (${plan}) m where kind = 'decision' and with_file`),
     );
     await step("replies to half of the information requests", () =>
       reserved.unsafe(`
         insert into submissions (id, reference, party_id, product_id, form_version_id, message_type, channel_id, login_level, payload, hash, received_at, idempotency_key, in_reply_to_message_id)
-        select ${uuidOf("'bench-reply-' || g")}, 'BENCH-R-' || g, party_id, '${target.product_id}', '${target.form_version_id}', 'aanvulling', '${target.channel_id}', 'midden',
+        select ${uuidOf(5, "g")}, 'BENCH-R-' || g, party_id, '${target.product_id}', '${target.form_version_id}', 'aanvulling', '${target.channel_id}', 'midden',
           '{}'::jsonb, md5('bench-reply-' || g) || md5('bench-reply-' || g), least(placed_at + interval '3 days', '${now.toISOString()}'::timestamptz), 'bench-reply-' || g, id
         from (${plan}) m where kind = 'information-request' and replied`),
     );

@@ -259,6 +259,14 @@ export const inboxMessages = pgTable(
   },
   (t) => [
     index("inbox_messages_party_idx").on(t.partyId, t.placedAt),
+    // The inbox list (lib/inbox/queries.ts ownMessages): unread first, then newest, by keyset. One
+    // backward index scan reads a page, also for a party with thousands of messages; the expression
+    // must stay the same as the query's unread rank (bench/inbox.mjs prints the plan).
+    index("inbox_messages_party_list_idx").on(t.partyId, sql`(case when ${t.firstOpenedAt} is null then 1 else 0 end)`, t.placedAt, t.id),
+    // The unread count in the header: an index-only scan of the party's unread messages.
+    index("inbox_messages_party_unread_idx").on(t.partyId).where(sql`${t.firstOpenedAt} is null`),
+    // The reminder scan (terms that end soon) over all messages.
+    index("inbox_messages_term_ends_idx").on(t.termEndsOn).where(sql`${t.termEndsOn} is not null`),
     index("inbox_messages_case_idx").on(t.caseId),
     index("inbox_messages_replaces_idx").on(t.replacesMessageId),
     check("inbox_messages_receipt_has_submission", sql`${t.kind} <> 'receipt' or ${t.submissionId} is not null`),
