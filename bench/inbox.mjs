@@ -297,19 +297,21 @@ async function main() {
     // 4. Loads: warm-up of each page, then alternating rounds.
     const pages = [
       { name: "home", path: "/", headers: {} },
+      // For comparison only (not in the verdict): what a session and the header's unread count cost on the same page.
+      { name: "home, logged in", path: "/", headers: { cookie } },
       { name: "inbox", path: "/mijn/berichten", headers: { cookie } },
       { name: "message", path: messagePath, headers: { cookie } },
     ];
     console.log(`Load: autocannon, ${options.connections} connections, ${options.warmup} s warm-up per page, then ${options.rounds} round(s) of ${options.duration} s per page, alternating. Load average now ${loadAvg()}.`);
     for (const p of pages) {
-      process.stdout.write(`  warm-up ${p.path.replace(/[0-9a-f-]{36}/, "<id>")}...`);
+      process.stdout.write(`  warm-up ${p.name} ${p.path.replace(/[0-9a-f-]{36}/, "<id>")}...`);
       await load(`${base}${p.path}`, options.warmup, p.headers);
       console.log(" done");
     }
     const rounds = Object.fromEntries(pages.map((p) => [p.name, []]));
     for (let round = 0; round < options.rounds; round++) {
       for (const p of pages) {
-        process.stdout.write(`  round ${round + 1} ${p.path.replace(/[0-9a-f-]{36}/, "<id>")}...`);
+        process.stdout.write(`  round ${round + 1} ${p.name} ${p.path.replace(/[0-9a-f-]{36}/, "<id>")}...`);
         const result = await load(`${base}${p.path}`, options.duration, p.headers);
         rounds[p.name].push(result);
         console.log(` ${fmt(result.requestsPerSecond)} req/s`);
@@ -328,7 +330,7 @@ async function main() {
       const r = measured[p.name];
       const share = r.requestsPerSecond / measured.home.requestsPerSecond;
       r.share = share;
-      console.log(`| ${p.name} | \`${p.path.replace(/[0-9a-f-]{36}/, "<id>")}\` | ${fmt(r.requestsPerSecond, 1)} (${r.rounds.map((x) => fmt(x)).join(", ")}) | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${r.non2xx} / ${r.errors} | ${fmt(share, 2)} |`);
+      console.log(`| ${p.name} | \`${p.path.replace(/[0-9a-f-]{36}/, "<id>")}\`${p.headers.cookie ? " (session)" : ""} | ${fmt(r.requestsPerSecond, 1)} (${r.rounds.map((x) => fmt(x)).join(", ")}) | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${r.non2xx} / ${r.errors} | ${fmt(share, 2)} |`);
     }
     const verdicts = ["inbox", "message"].map((name) => ({ name, ratio: measured[name].share, pass: measured[name].share >= TARGET_RATIO && measured[name].non2xx === 0 && measured[name].errors === 0 }));
     report.verdicts = verdicts;
