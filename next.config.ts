@@ -13,7 +13,8 @@ const nextConfig: NextConfig = {
   htmlLimitedBots: /.*/,
   typescript: { tsconfigPath: "tsconfig.json" },
   // A resident's draft has its page and its form post at the same address (/mijn/aanvragen and
-  // /mijn/aanvragen/<id>), but the App Router allows a page or a route handler per address, not
+  // /mijn/aanvragen/<id>; so has a handler's message, /behandeling/zaken/<id>/bericht), but the
+  // App Router allows a page or a route handler per address, not
   // both: a form post (it has a Content-Type; a page request has none) goes to the route handler.
   // Server actions (Next-Action header) are not used on these pages and are left alone.
   async rewrites() {
@@ -22,6 +23,10 @@ const nextConfig: NextConfig = {
       beforeFiles: [
         { source: "/mijn/aanvragen", destination: "/api/aanvragen", ...post },
         { source: "/mijn/aanvragen/:draftId", destination: "/api/aanvragen/:draftId", ...post },
+        { source: "/behandeling/zaken/:caseId/bericht", destination: "/api/behandeling/zaken/:caseId/bericht", ...post },
+        // Replying to and objecting against a message: the page and its form post share the address too.
+        { source: "/mijn/berichten/:id/reageren", destination: "/api/berichten/:id/reageren", ...post },
+        { source: "/mijn/berichten/:id/bezwaar", destination: "/api/berichten/:id/bezwaar", ...post },
       ],
       afterFiles: [],
       fallback: [],

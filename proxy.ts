@@ -54,14 +54,20 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Uploads (multipart posts to a draft and its attachments) skip the proxy: Next buffers the whole
+// Uploads (multipart posts to a draft and its attachments, a message with its PDFs, and replies to messages) skip the proxy: Next buffers the whole
 // body of a request the proxy sees (and cuts it off at 10 MB), while the route handlers stream
 // files into the store as they arrive. They set nothing the proxy would add that a 303 or JSON needs.
 export const config = {
   matcher: [
-    "/((?!_next/static|_next/image|favicon.ico|branding/|mijn/aanvragen|api/aanvragen).*)",
+    "/((?!_next/static|_next/image|favicon.ico|branding/|mijn/aanvragen|api/aanvragen|mijn/berichten|api/berichten|behandeling/zaken/[^/]+/bericht|api/behandeling).*)",
     // (Next reads this config without running it: the conditions are written out, not shared.)
     { source: "/mijn/aanvragen/:path*", missing: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
     { source: "/api/aanvragen/:path*", missing: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
+    // A reply to an inbox message streams its files too (POST /mijn/berichten/<id>/reageren).
+    { source: "/mijn/berichten/:path*", missing: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
+    { source: "/api/berichten/:path*", missing: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
+    // And a handler's message with its PDFs (POST /behandeling/zaken/<id>/bericht).
+    { source: "/behandeling/zaken/:caseId/bericht", missing: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
+    { source: "/api/behandeling/:path*", missing: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
   ],
 };

@@ -3,6 +3,7 @@ import { inArray } from "drizzle-orm";
 import { hashPassword } from "../lib/auth/passwords";
 import { seedDemoCatalogue } from "./seed/catalogue";
 import { seedDemoForms } from "./seed/forms";
+import { seedDemoReplies } from "./seed/replies";
 import { installationFacts, staffUsers, type StaffRole } from "./schema";
 
 /**
@@ -38,6 +39,7 @@ export async function seedDemoData(db: Db): Promise<{ productsAdded: number }> {
   const { productsAdded } = await seedDemoCatalogue(db);
   await seedDemoStaff(db);
   await seedDemoForms(db);
+  await seedDemoReplies(db);
   await db
     .insert(installationFacts)
     .values({ key: "demo-data-seeded-at", value: new Date().toISOString() })

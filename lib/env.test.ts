@@ -135,3 +135,16 @@ describe("contrastRatio (WCAG 2.1)", () => {
     expect(contrastRatio(a, b)).toBeCloseTo(expected, 2);
   });
 });
+
+describe("INBOX_REMINDER_DAYS (R21)", () => {
+  it("defaults to 7 and 1 days, largest first", () => {
+    expect(parseEnv({}).inbox.reminderDays).toEqual([7, 1]);
+    expect(parseEnv({ INBOX_REMINDER_DAYS: " 1, 14 ,3" }).inbox.reminderDays).toEqual([14, 3, 1]);
+  });
+
+  it("refuses anything but different whole numbers of days from 1 to 60", () => {
+    for (const bad of ["0", "7,7", "abc", "7;1", "61", "1.5", "7,,1"]) {
+      expect(problemsOf({ INBOX_REMINDER_DAYS: bad }).some((p) => p.startsWith("INBOX_REMINDER_DAYS")), bad).toBe(true);
+    }
+  });
+});

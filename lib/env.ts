@@ -73,6 +73,19 @@ const rawSchema = z.object({
   NOTIFICATION_RETRY_HOURS: z.coerce.number().min(0.001).max(720).default(72),
   SUBMISSION_DRAFT_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SUBMISSION_DRAFT_NOTICE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+  /** Days before a response term ends that the party is reminded (R21), comma-separated, e.g. "7,1". */
+  INBOX_REMINDER_DAYS: z
+    .string()
+    .default("7,1")
+    .transform((v, ctx) => {
+      const parts = v.split(",").map((p) => p.trim());
+      const days = parts.map((p) => (/^\d{1,2}$/.test(p) ? Number(p) : Number.NaN));
+      if (parts.length === 0 || parts.length > 5 || days.some((d) => !Number.isInteger(d) || d < 1 || d > 60) || new Set(days).size !== days.length) {
+        ctx.addIssue({ code: "custom", message: 'must be 1 to 5 different whole numbers of days from 1 to 60, comma-separated, e.g. "7,1"' });
+        return z.NEVER;
+      }
+      return days.sort((a, b) => b - a);
+    }),
   /** The first retry waits about this long; each next one twice as long (with jitter), at most 6 hours. */
   NOTIFICATION_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).max(3600).default(60),
   /** Shared secret of POST /api/meldingen/bounce (Authorization: Bearer ...); unset: the endpoint is off. */
@@ -124,6 +137,8 @@ export interface PortalEnv {
   processingLog: { showStaffNames: boolean };
   /** Drafts expire this many days after their last change; the party is told noticeDays before. */
   drafts: { days: number; noticeDays: number };
+  /** Reminders before a response term ends (R21): the days before the end, largest first. */
+  inbox: { reminderDays: number[] };
   notifications: { retryHours: number; retryBaseSeconds: number; bounceSecret: string | undefined; verificationHours: number; claimTimeoutSeconds: number };
   oidc: {
     digid?: OidcClientSettings & { bsnClaim: string; levelClaim: string };
@@ -230,6 +245,7 @@ export function parseEnv(source: Record<string, string | undefined>): PortalEnv 
     },
     processingLog: { showStaffNames: raw.PROCESSING_LOG_SHOW_STAFF_NAMES },
     drafts: { days: raw.SUBMISSION_DRAFT_DAYS, noticeDays: raw.SUBMISSION_DRAFT_NOTICE_DAYS },
+    inbox: { reminderDays: raw.INBOX_REMINDER_DAYS },
     notifications: {
       retryHours: raw.NOTIFICATION_RETRY_HOURS,
       retryBaseSeconds: raw.NOTIFICATION_RETRY_BASE_SECONDS,

@@ -55,9 +55,9 @@ phase() {
   # phase's whole process group.
   local foreground=()
   [ -t 0 ] && foreground=(--foreground)
-  timeout "${foreground[@]}" -k 30 "${TEST_PHASE_TIMEOUT_MINUTES:-20}m" "$@" || status=$?
+  timeout "${foreground[@]}" -k 30 "${TEST_PHASE_TIMEOUT_MINUTES:-30}m" "$@" || status=$?
   if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
-    echo "${name}: stopped after ${TEST_PHASE_TIMEOUT_MINUTES:-20} minutes (TEST_PHASE_TIMEOUT_MINUTES)." >&2
+    echo "${name}: stopped after ${TEST_PHASE_TIMEOUT_MINUTES:-30} minutes (TEST_PHASE_TIMEOUT_MINUTES)." >&2
   fi
   if [ "$status" -eq 0 ]; then
     last_ok=1

@@ -1,6 +1,6 @@
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { parties } from "./identity";
-import { inboxMessages } from "./submissions";
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { parties, staffUsers } from "./identity";
+import { cases, inboxMessages } from "./submissions";
 
 /**
  * Sending official messages (berichten versturen, R15-R18): the files sent with a message. Like
@@ -46,4 +46,55 @@ export const inboxArchivedMessages = pgTable(
     archivedAt: timestamp("archived_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("inbox_archived_messages_party_idx").on(t.partyId)],
+);
+
+/** A value of the send form as the handler typed it (field name → text). */
+export type MessageDraftValues = Record<string, string>;
+/** A file already stored for a message being written: lib/inbox/send.ts SendAttachment. */
+export type MessageDraftAttachment = { blobKey: string; fileName: string; fileType: string | null; sizeBytes: number; sha256: string };
+
+/**
+ * A message a case handler is writing (bericht in voorbereiding): what was typed, the problems
+ * found, and the PDFs already stored, so a refused file or a mistake loses nothing, also without
+ * JavaScript. One handler's own; deleted when the message is sent.
+ */
+export const messageDrafts = pgTable(
+  "message_drafts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    staffUserId: uuid("staff_user_id")
+      .notNull()
+      .references(() => staffUsers.id),
+    values: jsonb("values").$type<MessageDraftValues>().notNull(),
+    errors: jsonb("errors").$type<{ field: string; message: string }[]>().notNull().default([]),
+    attachments: jsonb("attachments").$type<MessageDraftAttachment[]>().notNull().default([]),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("message_drafts_case_idx").on(t.caseId, t.staffUserId), index("message_drafts_updated_idx").on(t.updatedAt)],
+);
+
+export type MessageDraft = typeof messageDrafts.$inferSelect;
+
+/**
+ * A message sent by post (R13: a party that did not choose digital delivery for the kind gets
+ * the message as a letter): the address the handler typed from the BRP (the portal keeps no
+ * postal addresses otherwise) and when the letter was made. The newest row is the letter printed.
+ */
+export const messageLetters = pgTable(
+  "message_letters",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    messageId: uuid("message_id")
+      .notNull()
+      .references(() => inboxMessages.id),
+    postalAddress: text("postal_address").notNull(),
+    staffUserId: uuid("staff_user_id")
+      .notNull()
+      .references(() => staffUsers.id),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("message_letters_message_idx").on(t.messageId, t.at)],
 );

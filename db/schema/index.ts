@@ -10,3 +10,4 @@ export * from "./deadlines";
 export * from "./notifications";
 export * from "./submissions";
 export * from "./inbox";
+export * from "./inbox-terms";

@@ -121,6 +121,12 @@ export const notifications = pgTable(
     uniqueIndex("notifications_message_id_unique").on(t.messageId),
     index("notifications_party_idx").on(t.partyId, t.createdAt),
     index("notifications_status_idx").on(t.status, t.createdAt),
+    // The notices about one inbox message: its delivery status and proof (lib/inbox/delivery-status.ts, proof.ts).
+    index("notifications_message_ref_idx").on(t.messageRef).where(sql`${t.messageRef} is not null`),
+    // Re-sent notices about a message delivered lately: the catch-up of term recalculations (lib/inbox/effective-term.ts).
+    index("notifications_resent_delivered_idx")
+      .on(t.deliveredAt)
+      .where(sql`${t.messageRef} is not null and ${t.attemptCount} > 1 and ${t.status} = 'delivered'`),
   ],
 );
 

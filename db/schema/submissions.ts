@@ -24,11 +24,17 @@ export const submissionDrafts = pgTable(
     productId: uuid("product_id")
       .notNull()
       .references(() => products.id),
-    /** The form version the draft was started on; it is submitted against the same version. */
-    formVersionId: uuid("form_version_id")
-      .notNull()
-      .references(() => formVersions.id),
+    /**
+     * The form version the draft was started on; it is submitted against the same version. Null:
+     * a reply (reactie) to an inbox message, on the built-in reply form (lib/inbox/reply-form.ts).
+     */
+    formVersionId: uuid("form_version_id").references(() => formVersions.id),
     messageType: text("message_type", { enum: messageTypes }).notNull(),
+    /**
+     * The inbox message this draft answers: a reply (form version null) or a bezwaar started from
+     * a besluit. Carried to submissions.in_reply_to_message_id when it is submitted.
+     */
+    inReplyToMessageId: uuid("in_reply_to_message_id").references((): AnyPgColumn => inboxMessages.id),
     /** The answers, as lib/catalogue/forms/values.ts shapes them (file fields hold draft attachment ids). */
     answers: jsonb("answers").$type<Record<string, unknown>>().notNull().default({}),
     /** The page: a step index as text, or "check". */
@@ -45,7 +51,12 @@ export const submissionDrafts = pgTable(
     /** When the party was told the draft will expire (at most once per expiry). */
     expiryNoticeSentAt: timestamp("expiry_notice_sent_at", { withTimezone: true }),
   },
-  (t) => [index("submission_drafts_party_idx").on(t.partyId, t.updatedAt), index("submission_drafts_expires_idx").on(t.expiresAt)],
+  (t) => [
+    index("submission_drafts_party_idx").on(t.partyId, t.updatedAt),
+    index("submission_drafts_expires_idx").on(t.expiresAt),
+    // One reply being written per message and party; a bezwaar draft (with a form version) may be started again.
+    uniqueIndex("submission_drafts_one_reply").on(t.partyId, t.inReplyToMessageId).where(sql`${t.formVersionId} is null`),
+  ],
 );
 
 export type SubmissionDraft = typeof submissionDrafts.$inferSelect;
@@ -100,9 +111,8 @@ export const submissions = pgTable(
     productId: uuid("product_id")
       .notNull()
       .references(() => products.id),
-    formVersionId: uuid("form_version_id")
-      .notNull()
-      .references(() => formVersions.id),
+    /** Null: a reply (reactie) on the built-in reply form (lib/inbox/reply-form.ts). */
+    formVersionId: uuid("form_version_id").references(() => formVersions.id),
     messageType: text("message_type", { enum: messageTypes }).notNull(),
     channelId: uuid("channel_id")
       .notNull()
@@ -259,16 +269,16 @@ export const inboxMessages = pgTable(
   },
   (t) => [
     index("inbox_messages_party_idx").on(t.partyId, t.placedAt),
-    // The inbox list (lib/inbox/queries.ts ownMessages): unread first, then newest, by keyset. One
-    // backward index scan reads a page, also for a party with thousands of messages; the expression
-    // must stay the same as the query's unread rank (bench/inbox.mjs prints the plan).
-    index("inbox_messages_party_list_idx").on(t.partyId, sql`(case when ${t.firstOpenedAt} is null then 1 else 0 end)`, t.placedAt, t.id),
-    // The unread count in the header: an index-only scan of the party's unread messages.
-    index("inbox_messages_party_unread_idx").on(t.partyId).where(sql`${t.firstOpenedAt} is null`),
-    // The reminder scan (terms that end soon) over all messages.
-    index("inbox_messages_term_ends_idx").on(t.termEndsOn).where(sql`${t.termEndsOn} is not null`),
     index("inbox_messages_case_idx").on(t.caseId),
     index("inbox_messages_replaces_idx").on(t.replacesMessageId),
+    // The inbox list (lib/inbox/queries.ts): the party's messages unread first, then newest, with
+    // the id as tie-breaker; the keyset condition of a page is a row comparison on these columns.
+    // The expression must stay exactly the one in queries.ts (unreadRank), or this is not used.
+    index("inbox_messages_inbox_order_idx").on(t.partyId, sql`(case when ${t.firstOpenedAt} is null then 1 else 0 end)`, t.placedAt, t.id),
+    // The unread count in the header: only the unread messages are in it.
+    index("inbox_messages_unread_idx").on(t.partyId).where(sql`${t.firstOpenedAt} is null`),
+    // The reminder scan (lib/inbox/reminders.ts dueReminders): messages whose term ends in a range of days.
+    index("inbox_messages_term_ends_idx").on(t.termEndsOn).where(sql`${t.termEndsOn} is not null`),
     check("inbox_messages_receipt_has_submission", sql`${t.kind} <> 'receipt' or ${t.submissionId} is not null`),
   ],
 );

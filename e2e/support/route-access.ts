@@ -70,11 +70,15 @@ export const pageAccess: Record<string, RouteAccess> = {
   "/mijn/inzendingen/[id]": "party",
   "/mijn/berichten": "party",
   "/mijn/berichten/[id]": "party",
+  "/mijn/berichten/[id]/reageren": "party",
+  "/mijn/berichten/[id]/bezwaar": "party",
   "/mijn/zaken": "party",
   "/mijn/zaken/[id]": "party",
   "/behandeling/inzendingen/[id]": { staff: "case:read" },
   "/behandeling/inzendingen": { staff: "case:read" },
   "/behandeling/zaken/[id]": { staff: "case:read" },
+  "/behandeling/zaken/[id]/bericht": { staff: "message:send" },
+  "/behandeling/berichten/[id]/brief": { staff: "message:send" },
 };
 
 /** Route handlers (route.ts). Each checks its caller itself; these are reachable by anyone. */
@@ -93,13 +97,22 @@ export const routeHandlerAccess: Record<string, RouteAccess> = {
   "/mijn/inzendingen/[id]/kopie": "party",
   "/mijn/inzendingen/[id]/bijlagen/[attachmentId]": "party",
   "/behandeling/inzendingen/[id]/kopie": { staff: "case:read" },
+  "/behandeling/berichten/[id]/brief/pdf": { staff: "message:send" },
+  // POST /behandeling/zaken/<id>/bericht is rewritten to this (next.config.ts).
+  "/api/behandeling/zaken/[caseId]/bericht": { staff: "message:send" },
   "/behandeling/inzendingen/[id]/bijlagen/[attachmentId]": { staff: "case:read" },
   // POST /mijn/aanvragen and /mijn/aanvragen/<id> are rewritten to these (next.config.ts); they answer only the session's party.
   "/api/aanvragen": "party",
   "/api/aanvragen/[draftId]": "party",
+  // POST /mijn/berichten/<id>/reageren and /bezwaar are rewritten to these (next.config.ts).
+  "/api/berichten/[id]/reageren": "party",
+  "/api/berichten/[id]/bezwaar": "party",
   "/mijn/aanvragen/[draftId]/bijlagen": "party",
   "/mijn/aanvragen/[draftId]/bijlagen/[attachmentId]/verwijderen": "party",
   "/mijn/aanvragen/[draftId]/verwijderen": "party",
+  "/mijn/berichten/[id]/bijlagen/[attachmentId]": "party",
+  "/mijn/berichten/[id]/bewijs": "party",
+  "/behandeling/berichten/[id]/bewijs": { staff: "case:read" },
 };
 
 /** The URL path of an app/ file: route groups and the file name dropped. */

@@ -1,9 +1,11 @@
 import "server-only";
-import { aliasedTable, and, asc, count, eq, gte, inArray, lt, lte, notInArray, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lt, lte, notInArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { products } from "@/db/schema/catalogue";
 import { parties, staffUsers } from "@/db/schema/identity";
-import { caseEvents, cases, caseStatuses, submissionAttachments, submissions, type CaseEventKind, type CaseStatus } from "@/db/schema/submissions";
+import { messageLetters } from "@/db/schema/inbox";
+import { notifications, type FailureReason, type NotificationStatus } from "@/db/schema/notifications";
+import { caseEvents, cases, caseStatuses, inboxMessages, submissionAttachments, submissions, type CaseEventKind, type CaseStatus, type InboxMessageKind } from "@/db/schema/submissions";
 import { recordProcessing } from "../audit/processing-log";
 import { can, roleFor, type Actor, type Permission } from "../auth/policy";
 import { amsterdamDate } from "../channels/designations";
@@ -204,6 +206,24 @@ export interface StaffCaseView {
   updatedAt: Date;
   submission: { id: string; messageType: string; receivedAt: Date; attachments: { id: string; fileName: string; fileType: string; sizeBytes: number; sha256: string }[] };
   events: StaffCaseEvent[];
+  /** The messages placed in this case (receipts included), oldest first. */
+  messages: StaffCaseMessage[];
+}
+
+export interface StaffCaseMessage {
+  id: string;
+  kind: InboxMessageKind;
+  subject: string;
+  placedAt: Date;
+  termEndsOn: string | null;
+  firstOpenedAt: Date | null;
+  replacesMessageId: string | null;
+  sentByName: string | null;
+  /** The notice about it: its status, and why it failed (no-consent: the party gets it by post). */
+  noticeStatus: NotificationStatus | null;
+  noticeFailure: FailureReason | null;
+  /** When a letter with this message was last made for the post. */
+  letterAt: Date | null;
 }
 
 /** Loads a case with everything the case screen shows; null when there is none. */
@@ -263,6 +283,7 @@ export async function loadStaffCase(db: DbOrTx, caseId: string, now = new Date()
     overdue: isOverdue(row.status, row.expectedDecisionOn, amsterdamDate(now)),
     submission: { id: submissionId, messageType, receivedAt, attachments },
     events,
+    messages: await caseMessagesIn(db, caseId),
   };
 }
 
@@ -282,4 +303,37 @@ export async function caseForStaff(actor: StaffActor, caseId: string, now = new 
     });
     return view;
   });
+}
+
+/** The messages of a case with their notice and letter, oldest first. */
+export async function caseMessagesIn(db: DbOrTx, caseId: string): Promise<StaffCaseMessage[]> {
+  const sender = aliasedTable(staffUsers, "message_by");
+  // The newest notice about the message (a message has one; the lateral keeps it to one row whatever happens).
+  const notice = db
+    .select({ status: notifications.status, failureReason: notifications.failureReason })
+    .from(notifications)
+    .where(eq(notifications.messageRef, sql`${inboxMessages.id}::text`))
+    .orderBy(desc(notifications.createdAt))
+    .limit(1)
+    .as("notice");
+  const rows = await db
+    .select({
+      id: inboxMessages.id,
+      kind: inboxMessages.kind,
+      subject: inboxMessages.subject,
+      placedAt: inboxMessages.placedAt,
+      termEndsOn: inboxMessages.termEndsOn,
+      firstOpenedAt: inboxMessages.firstOpenedAt,
+      replacesMessageId: inboxMessages.replacesMessageId,
+      sentByName: sender.displayName,
+      noticeStatus: notice.status,
+      noticeFailure: notice.failureReason,
+      letterAt: sql<Date | null>`(select max(${messageLetters.at}) from ${messageLetters} where ${messageLetters.messageId} = ${inboxMessages.id})`.mapWith((v) => (v ? new Date(v) : null)),
+    })
+    .from(inboxMessages)
+    .leftJoin(sender, eq(sender.id, inboxMessages.sentByStaffId))
+    .leftJoinLateral(notice, sql`true`)
+    .where(eq(inboxMessages.caseId, caseId))
+    .orderBy(asc(inboxMessages.placedAt), asc(inboxMessages.id));
+  return rows;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { caseStatuses } from "@/db/schema/submissions";
-import { allowedNextStatuses, checkTransition, handlerStatuses, isHandlerStatus, isOverdue } from "./transitions";
+import { allowedNextStatuses, checkTransition, handlerStatuses, isHandlerStatus, isOverdue, messageTransition, sendableKinds } from "./transitions";
 
 describe("case status transitions", () => {
   it("lets a received case be taken into handling, wait for information, or be closed with a reason", () => {
@@ -50,5 +50,33 @@ describe("case status transitions", () => {
     expect(isOverdue("decided", "2026-01-01", "2026-11-29")).toBe(false);
     expect(isOverdue("closed", "2026-01-01", "2026-11-29")).toBe(false);
     expect(isOverdue("received", null, "2026-11-29")).toBe(false);
+  });
+});
+
+describe("which messages a case handler may send", () => {
+  it("a besluit only on a case in handling or waiting for information, and it decides the case", () => {
+    expect(messageTransition("in-progress", "decision", false)).toEqual({ ok: true, status: "decided" });
+    expect(messageTransition("information-requested", "decision", false)).toEqual({ ok: true, status: "decided" });
+    expect(messageTransition("received", "decision", false)).toEqual({ ok: false, problem: "decision-needs-handling" });
+  });
+
+  it("on a decided case a besluit only as a correction, and the status stays", () => {
+    expect(messageTransition("decided", "decision", false)).toEqual({ ok: false, problem: "decided-only-corrects" });
+    expect(messageTransition("decided", "decision", true)).toEqual({ ok: true, status: "decided" });
+    expect(messageTransition("decided", "information-request", false)).toEqual({ ok: false, problem: "request-after-decision" });
+  });
+
+  it("a request for information makes the case wait for it", () => {
+    expect(messageTransition("received", "information-request", false)).toEqual({ ok: true, status: "information-requested" });
+    expect(messageTransition("information-requested", "information-request", false)).toEqual({ ok: true, status: "information-requested" });
+  });
+
+  it("information never changes the status and may be sent on a closed case; nothing else may", () => {
+    expect(messageTransition("closed", "information", false)).toEqual({ ok: true, status: "closed" });
+    expect(messageTransition("closed", "decision", true)).toEqual({ ok: false, problem: "final" });
+    expect(sendableKinds("closed")).toEqual(["information"]);
+    expect(sendableKinds("received")).toEqual(["information-request", "information"]);
+    expect(sendableKinds("in-progress")).toEqual(["decision", "information-request", "information"]);
+    expect(sendableKinds("decided")).toEqual(["information"]);
   });
 });

@@ -63,3 +63,33 @@ export function isOverdue(status: CaseStatus, expectedDecisionOn: string | null,
 
 /** The longest note a handler may write (characters). */
 export const MAX_NOTE_LENGTH = 4000;
+
+/** The kinds of official message a handler sends (lib/inbox/send.ts). */
+export type SentMessageKind = "decision" | "information-request" | "information";
+
+export type MessageProblem = "decision-needs-handling" | "decided-only-corrects" | "request-after-decision" | "final";
+
+/**
+ * Whether a message of this kind may be sent on a case in `from`, and the status it gives the
+ * case (the same rules as a status change, so a message can never do what the status form may not):
+ * - a besluit is taken on a case in behandeling or waiting for information, and makes it
+ *   "besluit genomen"; on a decided case only as a correction of a besluit (the status stays);
+ * - a verzoek om informatie makes the case "informatie gevraagd"; not after a decision;
+ * - informatie changes nothing and may always be sent, also on a closed case (to tell the party something);
+ * - on a closed case nothing else is sent: a new decision is a case of its own.
+ */
+export function messageTransition(from: CaseStatus, kind: SentMessageKind, correctsDecision: boolean): { ok: true; status: CaseStatus } | { ok: false; problem: MessageProblem } {
+  if (kind === "information") return { ok: true, status: from };
+  if (from === "closed") return { ok: false, problem: "final" };
+  if (kind === "decision") {
+    if (from === "decided") return correctsDecision ? { ok: true, status: from } : { ok: false, problem: "decided-only-corrects" };
+    return checkTransition(from, "decided", "").ok ? { ok: true, status: "decided" } : { ok: false, problem: "decision-needs-handling" };
+  }
+  if (from === "decided") return { ok: false, problem: "request-after-decision" };
+  return { ok: true, status: "information-requested" };
+}
+
+/** The kinds of message that may be sent on a case in this status (a correction of a besluit aside). */
+export function sendableKinds(from: CaseStatus): SentMessageKind[] {
+  return (["decision", "information-request", "information"] as const).filter((kind) => messageTransition(from, kind, false).ok);
+}

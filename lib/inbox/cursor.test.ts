@@ -9,7 +9,7 @@ describe("inbox cursor", () => {
     expect(decodeInboxCursor(encodeInboxCursor({ ...cursor, unread: 0 }))).toEqual({ ...cursor, unread: 0 });
   });
 
-  it.each([undefined, "", "2_2026-11-27T10:15:00_0b8e4b8e-2d4f-4c1e-9a55-1f0a9c3d2e11", "1_2026-13-45T10:15:00_0b8e4b8e-2d4f-4c1e-9a55-1f0a9c3d2e11", "1_2026-11-27T10:15:00_nope", "1_2026-11-27T10:15:00_0b8e4b8e-2d4f-4c1e-9a55-1f0a9c3d2e11' or 1=1"])(
+  it.each([undefined, "", "2_2026-11-27T10:15:00_0b8e4b8e-2d4f-4c1e-9a55-1f0a9c3d2e11", "1_2026-13-45T10:15:00_0b8e4b8e-2d4f-4c1e-9a55-1f0a9c3d2e11", "1_2026-11-27T10:15:00_nope", "1_2026-02-30T10:15:00_0b8e4b8e-2d4f-4c1e-9a55-1f0a9c3d2e11", "1_2026-11-27T24:00:00_0b8e4b8e-2d4f-4c1e-9a55-1f0a9c3d2e11", "0_0000-01-01T00:00:00_0b8e4b8e-2d4f-4c1e-9a55-1f0a9c3d2e11", "1_2026-11-27T10:15:00_0b8e4b8e-2d4f-4c1e-9a55-1f0a9c3d2e11' or 1=1"])(
     "gives null for %j (the first page is shown)",
     (value) => {
       expect(decodeInboxCursor(value)).toBeNull();

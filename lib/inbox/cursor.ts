@@ -21,6 +21,9 @@ export function decodeInboxCursor(value: string | string[] | undefined): InboxCu
   const raw = Array.isArray(value) ? value[0] : value;
   const match = raw ? /^([01])_(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?)_([0-9a-fA-F-]{36})$/.exec(raw) : null;
   if (!match || !isUuid(match[3]!)) return null;
-  if (Number.isNaN(new Date(`${match[2]}Z`).getTime())) return null;
+  // A date the database would refuse (30 February, hour 24, year 0) is no cursor either: a
+  // tampered link shows the first page, never an error.
+  const date = new Date(`${match[2]}Z`);
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1900 || date.toISOString().slice(0, 19) !== match[2]!.slice(0, 19)) return null;
   return { unread: match[1] === "1" ? 1 : 0, placedAt: match[2]!, id: match[3]!.toLowerCase() };
 }

@@ -35,6 +35,12 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
    * each job still succeeds or fails (and is retried) on its own.
    */
   handleBatch?: (jobs: BatchJob<z.output<S>>[], context: Omit<JobContext, "jobId" | "retryCount">) => Promise<(unknown | undefined)[]>;
+  /**
+   * Run once when a working process starts, before it takes jobs of this queue: loads what the
+   * handler imports lazily (so the web process, which only enqueues, never loads it), so the
+   * first jobs do not wait for it.
+   */
+  prepare?: () => Promise<unknown>;
 }
 
 export interface BatchJob<T> {
@@ -64,6 +70,7 @@ export function defineJob<S extends z.ZodType>(definition: {
   schedule?: string;
   work?: JobWorkOptions;
   handleBatch?: JobDefinition<S>["handleBatch"];
+  prepare?: JobDefinition<S>["prepare"];
 }): JobDefinition<S> {
   if (!/^[a-z][a-z0-9.-]*$/.test(definition.name)) throw new Error(`Invalid job name: ${definition.name}`);
   return { queue: { retryLimit: 5, retryDelay: 10, retryBackoff: true, retryDelayMax: 3600 }, ...definition };

@@ -4,6 +4,7 @@ import { pruneLoginAttemptsJob } from "../staff/housekeeping";
 import { pruneIncompleteUploadsJob } from "../submissions/attachments/housekeeping";
 import { expireDraftsJob } from "../submissions/draft-expiry";
 import { deliverNotificationJob, sweepNotificationsJob } from "../notifications/jobs";
+import { sendRemindersJob } from "../inbox/reminder-job";
 
 /** Every job the portal knows. A worker handles all of them; add new ones here. */
 export const allJobs: JobDefinition[] = [
@@ -13,4 +14,5 @@ export const allJobs: JobDefinition[] = [
   pruneLoginAttemptsJob as unknown as JobDefinition,
   pruneIncompleteUploadsJob as unknown as JobDefinition,
   expireDraftsJob as unknown as JobDefinition,
+  sendRemindersJob as unknown as JobDefinition,
 ];

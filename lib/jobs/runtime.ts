@@ -55,6 +55,8 @@ export async function startJobs({ handle, role, jobs = allJobs }: StartJobsOptio
     // Scheduled jobs: pg-boss keeps one schedule row per name, so every process may (re)write it,
     // and only one of the working processes fires it each time, however many workers there are.
     for (const job of jobs) if (job.schedule) await boss.schedule(job.name, job.schedule, {}, { tz: "Europe/Amsterdam" });
+    // What the handlers load lazily, loaded now rather than by the first jobs.
+    for (const job of jobs) await job.prepare?.();
     for (const job of jobs) {
       const { batchSize = 1, localConcurrency = 1, burstWhenReadyExceeds } = job.work ?? {};
       // Each job of a batch runs at once and succeeds or fails on its own (perJobResults): one

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import nodemailer from "nodemailer";
+import { buildMessage } from "./mime";
+import { createSmtpPool } from "./smtp-pool";
 
 /**
  * The mail transport: SMTP through nodemailer (pooled connections) when SMTP_URL is set,
@@ -70,29 +72,29 @@ function messageIdFor(mail: OutgoingMail, domainOf: string): string {
   return messageIdForKey(mail.idempotencyKey, domainOf);
 }
 
-/** An SMTP transport with pooled connections. */
+/**
+ * An SMTP transport with pooled connections. Each mail is built whole first (lib/mail/mime.ts:
+ * nodemailer's composer, the encoded body of the same content built once) and goes out as one
+ * buffer over a pool of nodemailer SMTP connections (lib/mail/smtp-pool.ts). Like nodemailer's
+ * pool with maxRequeues 0, a message whose connection broke fails back to the caller instead
+ * of being sent again later behind its back: the notification engine retries itself, with a
+ * record of every attempt; a hidden second send would break "deliver once". Pool settings come
+ * from the URL (?maxConnections=5&maxMessages=100, the defaults).
+ */
 export function createSmtpTransport(smtpUrl: string): MailTransport {
   const url = new URL(smtpUrl);
   url.searchParams.delete("pool");
-  // maxRequeues 0: a message whose connection broke fails back to the caller instead of being
-  // sent again later by the pool behind its back. The notification engine retries itself, with
-  // a record of every attempt; a hidden second send would break "deliver once".
-  const transporter = nodemailer.createTransport({ url: url.toString(), pool: true, maxRequeues: 0 });
+  const pool = createSmtpPool(url.toString());
   return {
     kind: "smtp",
     async send(mail) {
-      const info = await transporter.sendMail({
-        from: mail.from,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        headers: mail.headers,
-        messageId: messageIdFor(mail, mail.from),
-      });
-      return { messageId: info.messageId, response: info.response };
+      const messageId = messageIdFor(mail, mail.from);
+      const { message, envelope } = await buildMessage({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, messageId });
+      if (!envelope.from || envelope.to.length === 0) throw Object.assign(new Error(`No sender or recipient address in "${mail.from}" / "${mail.to}"`), { code: "EENVELOPE" });
+      const info = await pool.send({ from: envelope.from, to: envelope.to, message });
+      return { messageId, response: info.response };
     },
-    close: () => transporter.close(),
+    close: () => pool.close(),
   };
 }
 

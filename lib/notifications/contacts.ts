@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { channelConsents, contactChanges, emailVerifications, notificationAttempts, notifications, noticeKinds, partyContacts, type NoticeKind } from "@/db/schema/notifications";
 import { env } from "../env";
+import { termsIfSentAt } from "../inbox/effective-term";
 import type { Locale } from "../i18n";
 import { enqueue, enqueueMany } from "../jobs/runtime";
 import { sendMailJob } from "../mail/jobs";
@@ -134,8 +135,19 @@ export async function resendUndelivered(tx: DbOrTx, partyId: string): Promise<nu
     .update(notifications)
     .set({ status: "queued", retryFrom: sql`now()`, nextAttemptAt: null, failedAt: null, failureReason: null, claimedAt: null })
     .where(and(eq(notifications.partyId, partyId), eq(notifications.status, "failed"), inArray(notifications.failureReason, [...ADDRESS_FAILURES])))
-    .returning({ id: notifications.id, attemptCount: notifications.attemptCount });
+    .returning({ id: notifications.id, attemptCount: notifications.attemptCount, kind: notifications.kind, messageRef: notifications.messageRef });
   if (again.length === 0) return 0;
+  // R12 with R13: the notice sent again names the end of the term counted from now, the new time of sending.
+  const withTerm = again.filter((n) => n.messageRef && (n.kind === "decision" || n.kind === "information-request"));
+  const ends = await termsIfSentAt(
+    tx,
+    withTerm.map((n) => n.messageRef!),
+    new Date(),
+  );
+  for (const n of withTerm) {
+    const endsOn = ends.get(n.messageRef!);
+    if (endsOn) await tx.update(notifications).set({ termEndsOn: endsOn }).where(eq(notifications.id, n.id));
+  }
   await tx.insert(notificationAttempts).values(again.map((n) => ({ notificationId: n.id, attempt: n.attemptCount, outcome: "queued" as const, detail: "Opnieuw verstuurd na een nieuw of bevestigd e-mailadres." })));
   await enqueueMany(
     tx,

@@ -6,6 +6,7 @@ import { submissions } from "@/db/schema/submissions";
 import { processingLogInsert, type ProcessingEntry } from "../audit/processing-log";
 import { inTransaction, withDb } from "../db";
 import { env } from "../env";
+import { recalculateTerms } from "../inbox/effective-term";
 import { enqueue } from "../jobs/runtime";
 import { logger } from "../log";
 import { mailTransport } from "../mail";
@@ -14,7 +15,7 @@ import { nextRetryAt } from "./backoff";
 import { openFallbackTask } from "./fallback-open";
 import { deliverNotificationJob } from "./jobs";
 import { notificationMailKey } from "./notify";
-import { renderNotice, type ReceiptFacts, type RenderedMail } from "./templates";
+import { renderNoticeCached, type ReceiptFacts, type RenderedMail } from "./templates";
 
 /**
  * Delivering notifications: claim them, check consent and the verified address, render, send
@@ -200,6 +201,24 @@ function deliveredRows(outcomes: readonly SendOutcome[]) {
  * one transaction handles failures and retries one by one.
  */
 async function recordOutcomes(outcomes: readonly SendOutcome[]): Promise<DeliveryResult[]> {
+  const results = await recordOutcomesOnly(outcomes);
+  await recalculateResentTerms(outcomes);
+  return results;
+}
+
+/**
+ * R13: a notice about a message with a term delivered after it was sent again (a later attempt)
+ * moves the term. Rare, so the usual group (all first attempts) costs nothing here. Done after the
+ * delivery is recorded; should it fail or the process die, the reminder job catches up
+ * (lib/inbox/effective-term.ts recalculateRecentTerms).
+ */
+async function recalculateResentTerms(outcomes: readonly SendOutcome[]): Promise<void> {
+  const refs = outcomes.flatMap(({ claimed, sent }) => (sent && claimed.attempt > 1 && claimed.messageRef && (claimed.kind === "decision" || claimed.kind === "information-request") ? [claimed.messageRef] : []));
+  if (refs.length === 0) return;
+  await withDb((db) => recalculateTerms(db, refs)).catch((error: unknown) => logger().warn({ err: error, count: refs.length }, "recalculating terms after re-sent notices failed; the reminder job catches up"));
+}
+
+async function recordOutcomesOnly(outcomes: readonly SendOutcome[]): Promise<DeliveryResult[]> {
   const log = await processingLogInsert(outcomes.map(processingEntry));
   const delivered = deliveredRows(outcomes);
   const recordDelivered = (db: DbOrTx) =>
@@ -302,7 +321,7 @@ async function sendAndRecord(claimed: Claimed, recipient: string, options: Deliv
   // Render. A template that cannot render is our fault: it fails visibly, and a person takes over.
   let mail: RenderedMail;
   try {
-    mail = renderNotice({ kind: claimed.kind, language: claimed.language, portalUrl: e.publicUrl, municipality: e.municipality, termEndsOn: claimed.termEndsOn, messageRef: claimed.messageRef, receipt: claimed.receipt });
+    mail = renderNoticeCached({ kind: claimed.kind, language: claimed.language, portalUrl: e.publicUrl, municipality: e.municipality, termEndsOn: claimed.termEndsOn, messageRef: claimed.messageRef, receipt: claimed.receipt });
   } catch (error) {
     await inTransaction((tx) => fail(tx, claimed, "template-error", { outcome: "permanent-failure", recipient, detail: `Sjabloon kon niet worden gemaakt: ${(error as Error).message}`.slice(0, 500) }));
     throw error;

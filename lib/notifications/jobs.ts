@@ -29,6 +29,7 @@ export const deliverNotificationJob = defineJob({
   // Up to two batches of 32 per process at a time (handleBatch: one claim per batch, sends over the
   // SMTP pool, outcomes recorded by group commit); the next batch at once while batches come back full.
   work: { batchSize: 32, localConcurrency: 2 },
+  prepare: () => import("./delivery"),
 });
 
 /** Every minute: gives stuck or orphaned notifications a new delivery job (lib/notifications/sweep.ts). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { noticeKinds } from "@/db/schema/notifications";
 import { locales } from "../i18n";
-import { escapeHtml, reactionExpected, renderNotice, renderVerificationMail, TemplateError, type NoticeInput } from "./templates";
+import { escapeHtml, reactionExpected, renderNotice, renderNoticeCached, renderVerificationMail, TemplateError, type NoticeInput } from "./templates";
 
 const base: NoticeInput = {
   kind: "decision",
@@ -114,5 +114,33 @@ describe("renderNotice for a receipt with its facts", () => {
   it("refuses facts it cannot show", () => {
     expect(() => renderNotice({ ...base, kind: "receipt", receipt: { ...receipt, reference: "<script>" } })).toThrow(TemplateError);
     expect(() => renderNotice({ ...base, kind: "receipt", receipt: { ...receipt, receivedAt: new Date("nonsense") } })).toThrow(TemplateError);
+  });
+});
+
+describe("renderNoticeCached", () => {
+  const base: NoticeInput = { kind: "decision", language: "nl", portalUrl: "https://mijn.voorbeeldstad.example", municipality: { name: "Gemeente Voorbeeldstad", phone: "14 020" }, termEndsOn: "2027-01-15" };
+
+  it("gives what renderNotice gives, for every input that differs in any field", () => {
+    const receivedAt = new Date("2026-11-29T09:15:00Z");
+    const inputs: NoticeInput[] = [
+      base,
+      { ...base, termEndsOn: "2027-01-16" },
+      { ...base, language: "en" },
+      { ...base, messageRef: "bericht-1" },
+      { ...base, messageRef: "bericht-2" },
+      { ...base, municipality: { name: "Gemeente Anderstad", phone: "14 020" } },
+      { ...base, municipality: { name: "Gemeente Voorbeeldstad", phone: "14 021" } },
+      { ...base, portalUrl: "https://mijn.anderstad.example" },
+      { ...base, kind: "receipt", receipt: { reference: "KL-2026-000001", receivedAt, receivedBy: "Gemeente Voorbeeldstad" } },
+      { ...base, kind: "receipt", receipt: { reference: "KL-2026-000002", receivedAt, receivedBy: "Gemeente Voorbeeldstad" } },
+      { ...base, kind: "receipt", receipt: { reference: "KL-2026-000002", receivedAt: new Date(receivedAt.getTime() + 60_000), receivedBy: "Gemeente Voorbeeldstad" } },
+    ];
+    for (let round = 0; round < 2; round++) for (const input of inputs) expect(renderNoticeCached(input)).toEqual(renderNotice(input));
+  });
+
+  it("throws as renderNotice does, every time", () => {
+    const bad = { ...base, language: "de" as never };
+    expect(() => renderNoticeCached(bad)).toThrow(TemplateError);
+    expect(() => renderNoticeCached(bad)).toThrow(TemplateError);
   });
 });

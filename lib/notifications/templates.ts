@@ -327,6 +327,25 @@ export function renderNotice(input: NoticeInput): RenderedMail {
   );
 }
 
+const renderedNotices = new Map<string, RenderedMail>();
+
+/**
+ * renderNotice() remembered for the last 64 distinct inputs: a bulk run (an outage notice, a
+ * reminder run, many receipts) renders the same notice for many parties, and the same strings
+ * then also find the encoded body in the mail transport's cache. The function is pure, so the
+ * result is the same as rendering again; an input that fails to render is never remembered.
+ */
+export function renderNoticeCached(input: NoticeInput): RenderedMail {
+  const r = input.receipt;
+  const key = JSON.stringify([input.kind, input.language, input.portalUrl, input.municipality.name, input.municipality.phone, input.termEndsOn, input.messageRef ?? null, r ? [r.reference, r.receivedAt instanceof Date ? r.receivedAt.getTime() : String(r.receivedAt), r.receivedBy] : null]);
+  const known = renderedNotices.get(key);
+  if (known) return known;
+  const mail = renderNotice(input);
+  renderedNotices.set(key, mail);
+  if (renderedNotices.size > 64) renderedNotices.delete(renderedNotices.keys().next().value!);
+  return mail;
+}
+
 const verificationTexts: Record<Locale, { subject: string; intro: string; action: string; expires: string; notYou: string; questions: string }> = {
   nl: {
     subject: "Bevestig uw e-mailadres",

@@ -1,4 +1,4 @@
-import { and, eq, exists, gt, inArray, isNull, lte } from "drizzle-orm";
+import { and, eq, exists, gt, inArray, isNotNull, isNull, lte } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { channelConsents, draftAttachments, submissionDrafts } from "@/db/schema";
@@ -7,6 +7,7 @@ import { inTransaction, withDb } from "../db";
 import { env } from "../env";
 import { defineJob } from "../jobs/define";
 import { notify } from "../notifications/notify";
+import { deleteStaleMessageDrafts } from "../inbox/draft-housekeeping";
 import { attachmentStore } from "./attachments/configured";
 
 /**
@@ -32,6 +33,8 @@ export async function noticeExpiringDrafts(db: DbOrTx, now = new Date(), noticeD
         isNull(submissionDrafts.expiryNoticeSentAt),
         gt(submissionDrafts.expiresAt, now),
         lte(submissionDrafts.expiresAt, horizon),
+        // A reply being written (no form version) is not in the drafts list the notice points to.
+        isNotNull(submissionDrafts.formVersionId),
         exists(
           db
             .select({ one: channelConsents.partyId })
@@ -93,6 +96,8 @@ export const expireDraftsJob = defineJob({
     const now = new Date();
     const noticed = await withDb((db) => noticeExpiringDrafts(db, now));
     const deleted = await withDb((db) => deleteExpiredDrafts(db, now));
-    if (noticed + deleted > 0) log.info({ noticed, deleted }, "drafts noticed and expired");
+    // The handlers' message drafts too (lib/inbox/compose.ts): one housekeeping job for drafts.
+    const messageDrafts = await withDb((db) => deleteStaleMessageDrafts(db, now));
+    if (noticed + deleted + messageDrafts > 0) log.info({ noticed, deleted, messageDrafts }, "drafts noticed and expired");
   },
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull } from "drizzle-orm";
 import { products, submissionDrafts } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { withDb } from "../db";
@@ -28,13 +28,13 @@ export async function listDrafts(party: Party): Promise<DraftListItem[]> {
       .select({ id: submissionDrafts.id, productNameNl: products.nameNl, productNameEn: products.nameEn, updatedAt: submissionDrafts.updatedAt, expiresAt: submissionDrafts.expiresAt })
       .from(submissionDrafts)
       .innerJoin(products, eq(products.id, submissionDrafts.productId))
-      .where(eq(submissionDrafts.partyId, party.partyId))
+      .where(and(eq(submissionDrafts.partyId, party.partyId), isNotNull(submissionDrafts.formVersionId)))
       .orderBy(desc(submissionDrafts.updatedAt), asc(submissionDrafts.id)),
   );
 }
 
 export async function countDrafts(party: Party): Promise<number> {
-  const [row] = await withDb((db) => db.select({ n: count() }).from(submissionDrafts).where(and(eq(submissionDrafts.partyId, party.partyId))));
+  const [row] = await withDb((db) => db.select({ n: count() }).from(submissionDrafts).where(and(eq(submissionDrafts.partyId, party.partyId), isNotNull(submissionDrafts.formVersionId))));
   return row?.n ?? 0;
 }
 

@@ -85,14 +85,14 @@ export function draftExpiresAt(now: Date, days = env().drafts.days): Date {
 }
 
 /** Starts a draft of a product's current form for the party, after checking audience, channel and login level. */
-export async function startDraft(tx: DbOrTx, party: SubmittingParty, productSlug: string, options: { now?: Date; prefill?: FormValues; startedByStaffId?: string | null } = {}): Promise<StartOutcome> {
+export async function startDraft(tx: DbOrTx, party: SubmittingParty, productSlug: string, options: { now?: Date; prefill?: FormValues; startedByStaffId?: string | null; messageType?: MessageType; inReplyToMessageId?: string | null } = {}): Promise<StartOutcome> {
   const now = options.now ?? new Date();
   const [product] = await tx.select().from(products).where(and(eq(products.slug, productSlug), eq(products.active, true)));
   if (!product) return { kind: "not-found" };
   if ((product.audience === "residents" && party.partyKind !== "person") || (product.audience === "businesses" && party.partyKind !== "business")) return { kind: "wrong-audience" };
   const version = await currentVersion(tx, product.id);
   if (!version) return { kind: "no-form" };
-  const channel = await portalChannelFor(tx, product.id, undefined, amsterdamDate(now));
+  const channel = await portalChannelFor(tx, product.id, options.messageType, amsterdamDate(now));
   if (!channel) return { kind: "no-channel" };
   const required = requiredLevel(product, party, channel);
   if (required && !meetsLevel(party.level, required)) return { kind: "level-too-low", required };
@@ -106,6 +106,7 @@ export async function startDraft(tx: DbOrTx, party: SubmittingParty, productSlug
       answers: options.prefill ?? {},
       page: "0",
       startedByStaffId: options.startedByStaffId ?? null,
+      inReplyToMessageId: options.inReplyToMessageId ?? null,
       createdAt: now,
       updatedAt: now,
       expiresAt: draftExpiresAt(now),

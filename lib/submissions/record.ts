@@ -19,7 +19,8 @@ export interface SubmissionRecordInput {
   reference: string;
   partyId: string;
   productId: string;
-  formVersionId: string;
+  /** Null: the built-in reply form (lib/replies/reply-form.ts). */
+  formVersionId: string | null;
   messageType: string;
   channelId: string;
   loginLevel: string;

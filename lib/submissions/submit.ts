@@ -46,7 +46,7 @@ function payloadOf(loaded: LoadedDraft, values: FormValues): Record<string, unkn
 }
 
 /** The next reference number for a message type in a year; the counter row is locked until commit, so numbers never repeat. */
-async function nextReference(tx: DbOrTx, messageType: keyof typeof messageTypePrefixes, year: number): Promise<string> {
+export async function nextReference(tx: DbOrTx, messageType: keyof typeof messageTypePrefixes, year: number): Promise<string> {
   const prefix = messageTypePrefixes[messageType];
   const [row] = await tx
     .insert(referenceCounters)
@@ -116,7 +116,7 @@ export async function submitDraft(tx: Tx, party: SubmittingParty, draftId: strin
   };
   const [submission] = await tx
     .insert(submissions)
-    .values({ ...record, hash: recordHash(record), idempotencyKey: draftId })
+    .values({ ...record, hash: recordHash(record), idempotencyKey: draftId, inReplyToMessageId: loaded.draft.inReplyToMessageId })
     .returning({ id: submissions.id });
   const submissionId = submission!.id;
   if (attachments.length)

@@ -14,6 +14,7 @@ import { format, messagesFor } from "../i18n";
 import { NotAllowedError } from "../parties/queries";
 import { attachmentStore } from "./attachments";
 import { fileTypes, type FileTypeId } from "./attachments/content-type";
+import { replyForm } from "../replies/reply-form";
 import { hashMatches, type StoredAttachment, type StoredSubmission } from "./view";
 
 /**
@@ -61,15 +62,20 @@ async function loadSubmission(db: DbOrTx, submissionId: string, partyId: string 
     .from(submissions)
     .innerJoin(products, eq(products.id, submissions.productId))
     .innerJoin(channels, eq(channels.id, submissions.channelId))
-    .innerJoin(formVersions, eq(formVersions.id, submissions.formVersionId))
+    .leftJoin(formVersions, eq(formVersions.id, submissions.formVersionId))
     .innerJoin(parties, eq(parties.id, submissions.partyId))
     .where(partyId ? and(eq(submissions.id, submissionId), eq(submissions.partyId, partyId)) : eq(submissions.id, submissionId));
   if (!row) return null;
   const files = await db.select().from(submissionAttachments).where(eq(submissionAttachments.submissionId, submissionId)).orderBy(asc(submissionAttachments.position));
-  const [caseRow] = await db
-    .select({ id: cases.id, status: cases.status, expectedDecisionOn: cases.expectedDecisionOn, decisionTermExplanation: cases.decisionTermExplanation })
-    .from(cases)
-    .where(eq(cases.submissionId, submissionId));
+  const caseColumns = { id: cases.id, status: cases.status, expectedDecisionOn: cases.expectedDecisionOn, decisionTermExplanation: cases.decisionTermExplanation };
+  let [caseRow] = await db.select(caseColumns).from(cases).where(eq(cases.submissionId, submissionId));
+  // A reply or a bezwaar from a message belongs to the case of that message when it opened none itself.
+  if (!caseRow && row.submission.inReplyToMessageId)
+    [caseRow] = await db
+      .select(caseColumns)
+      .from(inboxMessages)
+      .innerJoin(cases, eq(cases.id, inboxMessages.caseId))
+      .where(and(eq(inboxMessages.id, row.submission.inReplyToMessageId), eq(inboxMessages.partyId, row.submission.partyId)));
   const [receipt] = await db
     .select({ id: inboxMessages.id })
     .from(inboxMessages)
@@ -95,7 +101,8 @@ async function loadSubmission(db: DbOrTx, submissionId: string, partyId: string 
       attachments,
       product: { nameNl: row.productNl, nameEn: row.productEn },
       channel: { nameNl: row.channelNl, nameEn: row.channelEn },
-      form: { version: row.formVersion, definition: row.definition as FormDefinition },
+      // No form version: a reply to an inbox message, on the built-in reply form.
+      form: row.definition ? { version: row.formVersion ?? 1, definition: row.definition as FormDefinition } : { version: 1, definition: replyForm },
     },
     partyKind: row.partyKind,
     caseRow: caseRow ?? null,

@@ -22,7 +22,7 @@ export interface StoredSubmission {
   reference: string;
   partyId: string;
   productId: string;
-  formVersionId: string;
+  formVersionId: string | null;
   messageType: string;
   channelId: string;
   loginLevel: string;

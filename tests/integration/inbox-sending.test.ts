@@ -52,7 +52,8 @@ describe.each(testDatabases())("sending official messages on %s", (kind) => {
     await saveDraftState(database.db, loaded, { ...draftState(loaded), page: "check", values: complaint });
     const outcome = await database.db.transaction((tx) => submitDraft(tx as Tx, party, started.draftId, { locale: "nl", now: new Date("2026-11-27T10:15:00Z") }));
     if (outcome.kind !== "submitted") throw new Error(`not submitted: ${outcome.kind}`);
-    const [opened] = await database.db.select().from(cases).where(eq(cases.submissionId, outcome.submissionId));
+    // Taken into handling (without an event, as a test shortcut): a besluit needs a case in handling.
+    const [opened] = await database.db.update(cases).set({ status: "in-progress" }).where(eq(cases.submissionId, outcome.submissionId)).returning();
     return { party, caseId: opened!.id, reference: opened!.reference };
   }
 
@@ -131,9 +132,9 @@ describe.each(testDatabases())("sending official messages on %s", (kind) => {
     expect(outcome.termEndsOn).toBeNull();
     expect(await message(outcome.messageId)).toMatchObject({ kind: "information", termEndsOn: null });
     const [after] = await database.db.select().from(cases).where(eq(cases.id, caseId));
-    expect(after!.status).toBe("received");
+    expect(after!.status).toBe("in-progress");
     const events = await database.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId));
-    expect(events.find((e) => e.kind === "note")).toMatchObject({ status: "received", note: "Informatie verstuurd: Uw klacht is in behandeling" });
+    expect(events.find((e) => e.kind === "note")).toMatchObject({ status: "in-progress", note: "Informatie verstuurd: Uw klacht is in behandeling" });
     const [notice] = await database.db.select().from(notifications).where(eq(notifications.messageRef, outcome.messageId));
     expect(notice).toMatchObject({ kind: "information", termEndsOn: null });
   });
@@ -193,6 +194,25 @@ describe.each(testDatabases())("sending official messages on %s", (kind) => {
     expect(n!.n).toBe(0);
   });
 
+  it("follows the case's status rules: no besluit before handling, after a besluit only a correction of it, on a closed case only information", async () => {
+    const handler = await staff();
+    const { caseId } = await caseOfNewParty();
+    const base = { caseId, subject: "Onderwerp", body: "Tekst.", term: null, replacesMessageId: null };
+    await database.db.update(cases).set({ status: "received" }).where(eq(cases.id, caseId));
+    expect(await send(handler, { ...base, kind: "decision" })).toMatchObject({ kind: "not-allowed", problem: "decision-needs-handling", message: expect.stringContaining("Zet de zaak eerst op In behandeling") });
+    await database.db.update(cases).set({ status: "in-progress" }).where(eq(cases.id, caseId));
+    const decision = sent(await send(handler, { ...base, kind: "decision" }));
+    expect(await send(handler, { ...base, kind: "decision" })).toMatchObject({ kind: "not-allowed", problem: "decided-only-corrects" });
+    expect(await send(handler, { ...base, kind: "information-request", term: { amount: 2, unit: "weeks" } })).toMatchObject({ kind: "not-allowed", problem: "request-after-decision" });
+    const correction = sent(await send(handler, { ...base, kind: "decision", replacesMessageId: decision.messageId }));
+    expect((await message(correction.messageId)).replacesMessageId).toBe(decision.messageId);
+    const [decided] = await database.db.select().from(cases).where(eq(cases.id, caseId));
+    expect(decided!.status).toBe("decided");
+    await database.db.update(cases).set({ status: "closed" }).where(eq(cases.id, caseId));
+    expect(await send(handler, { ...base, kind: "decision", replacesMessageId: decision.messageId })).toMatchObject({ kind: "not-allowed", problem: "final" });
+    expect((await send(handler, { ...base, kind: "information" })).kind).toBe("sent");
+  });
+
   it("a staff member without message:send is refused, and nothing is sent", async () => {
     const balie = await staff(["balie"]);
     const { party, caseId } = await caseOfNewParty();
@@ -214,7 +234,7 @@ describe.each(testDatabases())("sending official messages on %s", (kind) => {
       .catch((error: { result?: unknown }) => error.result);
     expect(outcome).toEqual({ kind: "no-objection-channel", message: expect.stringContaining("Er is geen kanaal aangewezen voor bezwaar; een besluit kan zo niet worden verstuurd") });
     const [after] = await database.db.select().from(cases).where(eq(cases.id, caseId));
-    expect(after!.status).toBe("received");
+    expect(after!.status).toBe("in-progress");
     const [n] = await database.db.select({ n: count() }).from(inboxMessages).where(eq(inboxMessages.partyId, party.partyId));
     expect(n!.n).toBe(1);
   });
@@ -255,7 +275,7 @@ describe.each(testDatabases())("sending official messages on %s", (kind) => {
       const [notices] = await database.db.select({ n: count() }).from(notifications).where(eq(notifications.partyId, party.partyId));
       const [logged] = await database.db.select({ n: count() }).from(processingLog).where(and(eq(processingLog.dataSubjectId, party.partyId), eq(processingLog.operationName, "message.send")));
       const [after] = await database.db.select().from(cases).where(eq(cases.id, caseId));
-      expect([messages!.n, files!.n, events!.n, notices!.n, logged!.n, after!.status], `failure in ${table}`).toEqual([1, 0, 1, 1, 0, "received"]);
+      expect([messages!.n, files!.n, events!.n, notices!.n, logged!.n, after!.status], `failure in ${table}`).toEqual([1, 0, 1, 1, 0, "in-progress"]);
       // And once the failure is gone, the same message goes out.
       expect((await send(handler, { caseId, kind: "decision", subject: "Besluit", body: "Tekst.", term: null, replacesMessageId: null })).kind).toBe("sent");
     }

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { titleWithErrors } from "@/components/ui/ErrorSummary";
 import { DraftForm } from "@/components/submissions/DraftForm";
+import { ObjectionBanner } from "@/components/replies/ObjectionBanner";
 import { requireParty } from "@/lib/auth/current";
 import { notFoundPage } from "@/lib/http/not-found";
 import { format, formatDate } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 import { getDraftView } from "@/lib/submissions/draft-queries";
+import { objectionBanner } from "@/lib/replies/queries";
 
 type Params = Promise<{ draftId: string }>;
 
@@ -35,6 +37,7 @@ export default async function DraftPage({ params }: { params: Params }) {
     <>
       <Breadcrumbs t={t} items={[{ label: t.auth.mine.title, href: "/mijn" }, { label: t.submissionFlow.drafts.title, href: "/mijn/aanvragen" }, { label: name }]} />
       <h1>{format(t.submissionFlow.draft.title, { product: name })}</h1>
+      <ObjectionBanner t={t} locale={locale} objection={await objectionBanner(party, loaded.draft.id)} />
       <p className="text-muted">{format(t.submissionFlow.draft.expires, { date: formatDate(loaded.draft.expiresAt, locale) })}</p>
       <DraftForm t={{ form: t.form, forms: t.forms, submissionFlow: t.submissionFlow }} locale={locale} draftId={loaded.draft.id} definition={loaded.definition} state={state} files={files} limits={limits} />
     </>

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
+import { OwnCaseDelivery } from "@/components/inbox/CaseDelivery";
 import { ExpectedDecision, Facts } from "@/components/submissions/SubmissionParts";
+import { DemoMessagesForm } from "@/components/replies/DemoMessagesForm";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { env } from "@/lib/env";
 import { requireParty } from "@/lib/auth/current";
 import { ownCase } from "@/lib/cases/queries";
 import { isUuid } from "@/lib/http/ids";
@@ -35,6 +38,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 /** One case of the party: its status, the timeline of events, the submission behind it and the expected decision date. */
 export default async function CasePage({ params }: { params: Params }) {
   const found = await load(params);
+  const actor = await requireParty();
   const { locale, t } = await getMessages();
   const c = t.cases;
   const product = locale === "nl" ? found.productNl : found.productEn;
@@ -53,6 +57,9 @@ export default async function CasePage({ params }: { params: Params }) {
           { label: c.openedAt, value: <time dateTime={found.openedAt.toISOString()}>{formatDateTime(found.openedAt, locale)}</time> },
         ]}
       />
+
+      {/* terms: messages of this case whose notice did not reach the resident (R13, R14) */}
+      <OwnCaseDelivery actor={actor} caseId={found.id} t={t} />
 
       <section aria-labelledby="besluit">
         <h2 id="besluit">{c.decisionHeading}</h2>
@@ -101,6 +108,7 @@ export default async function CasePage({ params }: { params: Params }) {
           ) : null}
         </ul>
       </section>
+      {env().demoFeatures ? <DemoMessagesForm t={{ form: t.form, replies: t.replies }} caseId={found.id} /> : null}
       <p className="no-print">
         <Link href="/mijn/zaken">{c.backToList}</Link>
       </p>

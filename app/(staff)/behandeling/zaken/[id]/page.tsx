@@ -4,18 +4,24 @@ import { cache } from "react";
 import { AttachmentsTable, ExpectedDecision, Facts } from "@/components/submissions/SubmissionParts";
 import { Banner } from "@/components/ui/Banner";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { ButtonLink } from "@/components/ui/Button";
 import { can } from "@/lib/auth/policy";
+import { StaffCaseDelivery } from "@/components/inbox/CaseDelivery";
 import { caseForStaff, caseHandlers } from "@/lib/cases/staff-queries";
-import { allowedNextStatuses, MAX_NOTE_LENGTH } from "@/lib/cases/transitions";
+import { CaseReplies } from "@/components/cases/Replies";
+import { allowedNextStatuses, MAX_NOTE_LENGTH, messageTransition } from "@/lib/cases/transitions";
 import { isUuid } from "@/lib/http/ids";
 import { notFoundPage } from "@/lib/http/not-found";
-import { format, formatDateTime } from "@/lib/i18n";
+import { format, formatDate, formatDateTime } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 import { requireStaffPage } from "@/lib/staff/guard";
-import { messageTypeLabel } from "@/lib/submissions/view";
+import { calendarDay, messageTypeLabel } from "@/lib/submissions/view";
 import { AssignForm, AssignToMeForm, NoteForm, StatusForm } from "./CaseForms";
 
 type Params = Promise<{ id: string }>;
+
+/** The send form's field value for a message kind (to correct a message with one of its own kind). */
+const kindField = { decision: "besluit", "information-request": "verzoek", information: "informatie" } as const;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** Once per request (metadata and page share it, so the read is logged once). */
@@ -48,6 +54,10 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
   const product = locale === "nl" ? found.productNl : found.productEn;
   const submissionPath = `/behandeling/inzendingen/${found.submission.id}`;
   const canHandle = can(actor, "case:handle");
+  const canSend = can(actor, "message:send");
+  const m = h.messages;
+  const rawMessage = (await searchParams).bericht;
+  const sentMessage = typeof rawMessage === "string" ? found.messages.find((message) => message.id === rawMessage) : undefined;
   const handlers = canHandle ? await caseHandlers(actor) : [];
   const updatedAt = found.updatedAt.toISOString();
   const next = allowedNextStatuses(found.status);
@@ -112,6 +122,10 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
         )}
       </section>
 
+      <CaseReplies actor={actor} caseId={found.id} />
+      {/* terms: the messages of the case with their delivery and proof (R13, R14, R16) */}
+      <StaffCaseDelivery actor={actor} caseId={found.id} locale={locale} t={t} />
+
       <section aria-labelledby="tijdlijn">
         <h2 id="tijdlijn">{h.timelineHeading}</h2>
         <ol className="mb-8 space-y-4 border-l-4 border-solid border-brand pl-6" data-testid="tijdlijn">
@@ -141,6 +155,72 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
             </li>
           ))}
         </ol>
+      </section>
+
+      <section aria-labelledby="berichten">
+        <h2 id="berichten">{m.heading}</h2>
+        {sentMessage && rawNotice === "message-by-post" ? (
+          <p className="font-semibold">
+            <Link href={`/behandeling/berichten/${sentMessage.id}/brief`} data-testid="brief-maken">
+              {format(m.makeLetterFor, { subject: sentMessage.subject })}
+            </Link>
+          </p>
+        ) : null}
+        {found.messages.length === 0 ? (
+          <p>{m.none}</p>
+        ) : (
+          <table className="mb-6 w-full border-collapse text-left" data-testid="zaak-berichten">
+            <caption className="sr-only">{m.caption}</caption>
+            <thead>
+              <tr className="border-b-2 border-solid border-ink">
+                <th scope="col" className="py-2 pr-4">{m.columns.placedAt}</th>
+                <th scope="col" className="py-2 pr-4">{m.columns.message}</th>
+                <th scope="col" className="py-2 pr-4">{m.columns.term}</th>
+                <th scope="col" className="py-2 pr-4">{m.columns.delivery}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {found.messages.map((message) => {
+                const byPost = message.noticeFailure === "no-consent";
+                return (
+                  <tr key={message.id} className="border-b border-solid border-line align-top">
+                    <td className="py-2 pr-4">
+                      <time dateTime={message.placedAt.toISOString()}>{formatDateTime(message.placedAt, locale)}</time>
+                    </td>
+                    <td className="py-2 pr-4">
+                      <span className="block text-sm font-semibold">{t.inbox.kinds[message.kind] ?? message.kind}</span>
+                      {message.subject}
+                      {message.replacesMessageId ? <span className="block text-sm">{format(m.corrects, { subject: found.messages.find((o) => o.id === message.replacesMessageId)?.subject ?? "" })}</span> : null}
+                      {message.sentByName ? <span className="block text-sm text-muted">{format(h.by, { name: message.sentByName })}</span> : null}
+                    </td>
+                    <td className="py-2 pr-4">{message.termEndsOn ? formatDate(calendarDay(message.termEndsOn), locale) : "–"}</td>
+                    <td className="py-2 pr-4">
+                      <span className="block">{message.firstOpenedAt ? format(m.openedAt, { date: formatDateTime(message.firstOpenedAt, locale) }) : m.notOpened}</span>
+                      <span className="block">{byPost ? m.byPost : message.noticeStatus ? (m.noticeStatuses[message.noticeStatus] ?? message.noticeStatus) : m.noNotice}</span>
+                      {message.kind !== "receipt" && (byPost || message.letterAt) && canSend ? (
+                        <Link href={`/behandeling/berichten/${message.id}/brief`} className="block">
+                          {message.letterAt ? format(m.letterMade, { date: formatDateTime(message.letterAt, locale) }) : m.makeLetter}
+                        </Link>
+                      ) : null}
+                      {message.kind !== "receipt" && canSend && messageTransition(found.status, message.kind, message.kind === "decision").ok ? (
+                        <Link href={`/behandeling/zaken/${found.id}/bericht?${new URLSearchParams({ vervangt: message.id, soort: kindField[message.kind as keyof typeof kindField] ?? "informatie" })}`} className="block">
+                          {format(m.correct, { subject: message.subject })}
+                        </Link>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+        {canSend ? (
+          <p>
+            <ButtonLink href={`/behandeling/zaken/${found.id}/bericht`} prefetch={false} data-testid="bericht-sturen">
+              {m.send}
+            </ButtonLink>
+          </p>
+        ) : null}
       </section>
 
       {canHandle ? (

@@ -1,3 +1,0 @@
-CREATE INDEX "inbox_messages_party_list_idx" ON "inbox_messages" USING btree ("party_id",(case when "first_opened_at" is null then 1 else 0 end),"placed_at","id");--> statement-breakpoint
-CREATE INDEX "inbox_messages_party_unread_idx" ON "inbox_messages" USING btree ("party_id") WHERE "inbox_messages"."first_opened_at" is null;--> statement-breakpoint
-CREATE INDEX "inbox_messages_term_ends_idx" ON "inbox_messages" USING btree ("term_ends_on") WHERE "inbox_messages"."term_ends_on" is not null;

@@ -1,0 +1,2 @@
+CREATE INDEX "inbox_messages_inbox_order_idx" ON "inbox_messages" USING btree ("party_id",(case when "first_opened_at" is null then 1 else 0 end),"placed_at","id");--> statement-breakpoint
+CREATE INDEX "inbox_messages_unread_idx" ON "inbox_messages" USING btree ("party_id") WHERE "inbox_messages"."first_opened_at" is null;
