@@ -15,6 +15,8 @@
 // - inbox_archived_messages: 12 % of the opened messages.
 // - inbox_message_attachments: half of the decisions have one PDF row (the row only: no bytes,
 //   the download route is not part of the benchmark).
+// - channel_consents: a reminder consent for 80 % of the parties (digital for 7 in 8 of those)
+//   and for the hero, so the reminder scan (which needs one) finds reminders due.
 // - submissions: one per receipt, and a reply (in_reply_to_message_id) to half of the information
 //   requests (R21: no reminder for those).
 //
@@ -129,6 +131,13 @@ export async function seedInbox(sql, { parties, messages, heroMessages, heroPart
           case when g % 10 = 0 then 'Bedrijf ' || g || ' B.V.' else 'Bewoner ' || g end,
           '${now.toISOString()}'::timestamptz - make_interval(days => g % 1000)
         from generate_series(1, ${parties - 1}) g`),
+    );
+    await step("reminder consent (channel_consents, kind reminder) for 80 % of the parties", () =>
+      reserved.unsafe(`
+        insert into channel_consents (party_id, kind, digital)
+        select ${uuidOf(1, "g")}, 'reminder', g % 10 <> 3 from generate_series(1, ${parties - 1}) g where g % 5 <> 0
+        union all select '${heroPartyId}'::uuid, 'reminder', true
+        on conflict do nothing`),
     );
     await step("submissions behind the receipts", () =>
       reserved.unsafe(`
