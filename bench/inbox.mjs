@@ -231,6 +231,10 @@ async function main() {
     const c = seeded.counts;
     console.log(`Seeding took ${fmt(seeded.totalMs / 1000, 1)} s in all. Now: ${c.parties.toLocaleString("en")} parties, ${c.messages.toLocaleString("en")} messages (${c.inbox_size} with indexes), the logged-in party ${c.hero_messages.toLocaleString("en")} (${c.hero_unread.toLocaleString("en")} unread); ${c.archived.toLocaleString("en")} archived, ${c.attachments.toLocaleString("en")} attachment rows, ${c.replies.toLocaleString("en")} replies, ${c.terms_running.toLocaleString("en")} terms running.\n`);
 
+    // 6 (run now, printed at the end): the reminder scan, before the portal runs again, because
+    // its own reminder job sends what is due (inbox_reminders) and the scan would then find nothing.
+    report.reminders = reminderScanStep({ databaseUrl: pg.url, dataDir });
+
     // 3. A restart on that data; checks that the pages show what they should.
     const [message] = await sql`
       select m.id::text, m.subject from inbox_messages m
@@ -329,9 +333,8 @@ async function main() {
     }
 
     // 6. The reminder scan.
-    console.log("\nReminder scan (dueReminders over all messages, 7 and 1 days before; target < 2 s):");
-    const reminders = reminderScanStep({ databaseUrl: pg.url, dataDir });
-    report.reminders = reminders;
+    console.log("\nReminder scan (dueReminders over all messages, 7 and 1 days before, run right after the seed with the portal stopped; target < 2 s):");
+    const reminders = report.reminders;
     for (const [i, round] of reminders.rounds.entries()) {
       console.log(`  ${i === 0 ? "first (cold)" : "second (warm)"}: ${round.map((t) => `limit ${t.limit === "default" ? "default (one slice)" : "none (all due)"} ${fmt(t.ms)} ms, ${t.found} due: ${t.ms < REMINDER_TARGET_MS ? "PASS" : "FAIL"}`).join("; ")}`);
     }
