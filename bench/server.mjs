@@ -204,7 +204,7 @@ export async function stopServer(child) {
   running.delete(child);
 }
 
-/** PostgreSQL for a benchmark: BENCH_DATABASE_URL, else a throwaway server (stopped by cleanup), else undefined. */
+/** PostgreSQL for a benchmark: BENCH_DATABASE_URL, else a throwaway server (stopped by cleanup; `dir` is its folder, with server.log), else undefined. */
 export function postgresTarget() {
   if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, note: "BENCH_DATABASE_URL" };
   try {
@@ -215,7 +215,7 @@ export function postgresTarget() {
   const out = execFileSync("bash", [path.join(root, "scripts", "pg-throwaway.sh"), "start"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   const values = Object.fromEntries(out.trim().split("\n").map((line) => line.split(/=(.*)/s).slice(0, 2)));
   throwawayDir = values.PG_THROWAWAY_DIR;
-  return { url: values.TEST_DATABASE_URL, note: `throwaway ${values.PG_THROWAWAY_VERSION}` };
+  return { url: values.TEST_DATABASE_URL, note: `throwaway ${values.PG_THROWAWAY_VERSION}`, dir: throwawayDir };
 }
 
 // --- Figures ---------------------------------------------------------------------------------
