@@ -51,11 +51,10 @@ export default async function InboxMessagePage({ params, searchParams }: { param
   const { locale, t } = await getMessages();
   const m = t.inbox;
   const v = t.inboxView;
-  const around = await messageSurroundings(actor, message);
+  // The proof carries the term that counts: recalculated when the notice reached the party later (R13).
+  const [around, proof] = await Promise.all([messageSurroundings(actor, message), ownMessageProof(actor, message.id)]);
   const rawNotice = (await searchParams).melding;
   const notice = typeof rawNotice === "string" && Object.hasOwn(v.notices, rawNotice) ? v.notices[rawNotice] : undefined;
-  // The proof carries the term that counts: recalculated when the notice reached the party later (R13).
-  const proof = await ownMessageProof(actor, message.id);
   const termEndsOn = proof?.standing.term?.endsOn ?? message.termEndsOn;
   const status = termStatus(termEndsOn, todayInAmsterdam(new Date()));
   const canReply = message.kind === "information-request" || message.kind === "information";
