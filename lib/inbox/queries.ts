@@ -96,8 +96,8 @@ export async function ownMessages(actor: PartyActor, after: InboxCursor | null =
   });
 }
 
-/** Counting stops here: the page says "more than 1000" instead of counting every message of a large inbox. */
-export const INBOX_COUNT_CAP = 1000;
+/** Counting stops here: the page says "more than 200" instead of counting every message of a large inbox (the count is read on every inbox page, and reads up to cap + 1 rows of the index). */
+export const INBOX_COUNT_CAP = 200;
 
 /**
  * How many of the party's messages match the filters (all pages together), counted up to
