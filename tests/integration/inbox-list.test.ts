@@ -204,7 +204,7 @@ describe.each(testDatabases())("the resident's inbox list on %s", (kind) => {
     const p = await party();
     await place(p, Array.from({ length: INBOX_COUNT_CAP + 5 }, (_, i) => ({ kind: "information" as const, subject: `Bericht ${i}`, placedAt: at(i) })));
     expect(await countOwnMessages(p, { filters: noFilters, now })).toBe(INBOX_COUNT_CAP + 1);
-    expect(await countOwnMessages(p, { filters: filters({ zoek: "Bericht 100" }), now })).toBe(6);
+    expect(await countOwnMessages(p, { filters: filters({ zoek: "Bericht 20" }), now })).toBe(6); // 20 and 200-204
   });
 
   it("another party's message, or none, is null and logged with the party id and the message id (no BSN)", async () => {
