@@ -24,6 +24,8 @@ export const ATTACHMENTS_MAX = 20;
 
 export const messageKindsByField = { besluit: "decision", verzoek: "information-request", informatie: "information" } as const;
 export type SendableKind = (typeof messageKindsByField)[keyof typeof messageKindsByField];
+/** The form's `soort` value of each kind: the inverse of messageKindsByField (a link that corrects a message of that kind). */
+export const fieldByMessageKind = { decision: "besluit", "information-request": "verzoek", information: "informatie" } as const satisfies Record<SendableKind, keyof typeof messageKindsByField>;
 
 const k = "sendingMessages.validation.";
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -8,6 +8,7 @@ import { can, roleFor, type Actor, type Permission } from "../auth/policy";
 import { longDate } from "../deadlines/calendar";
 import { inTransaction, withDb } from "../db";
 import { format, formatDateTime, messagesFor, type Locale } from "../i18n";
+import { logger } from "../log";
 import { NotAllowedError } from "../parties/queries";
 import type { PdfBlock, PdfDocumentSpec } from "../pdf/document";
 import { messageStandings, termRecalculationNote, type MessageStanding } from "./effective-term";
@@ -112,7 +113,10 @@ function requirePermission(actor: Actor, permission: Permission): void {
 /** The proof of one of the party's own messages; null for a message that is not theirs. */
 export async function ownMessageProof(actor: PartyActor, messageId: string): Promise<MessageProof | null> {
   requirePermission(actor, "own:read");
-  return withDb((db) => loadMessageProof(db, messageId, { partyId: actor.partyId }));
+  const proof = await withDb((db) => loadMessageProof(db, messageId, { partyId: actor.partyId }));
+  // Someone else's message, or none: logged like the message itself (lib/inbox/queries.ts), the party id, never a BSN.
+  if (!proof) logger().warn({ event: "inbox.proof.not-found", partyId: actor.partyId, messageId }, "inbox: a message the party does not have was asked for");
+  return proof;
 }
 
 /** The proof of a message for staff (case:read); reading it is written to the processing log. */

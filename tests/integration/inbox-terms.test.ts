@@ -1,12 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { schema } from "@/db";
 import { seedDemoData } from "@/db/seed";
 import { todayInAmsterdam, addDays } from "@/lib/deadlines/calendar";
 import { loadEquatedDays } from "@/lib/deadlines/equated-days";
 import { inTransaction } from "@/lib/db";
 import { messageStandings, recalculateRecentTerms, termRecalculationNote } from "@/lib/inbox/effective-term";
-import { loadMessageProof, proofDocument } from "@/lib/inbox/proof";
+import { loadMessageProof, ownMessageProof, proofDocument } from "@/lib/inbox/proof";
+import { logger } from "@/lib/log";
 import { dueReminders, sendReminders } from "@/lib/inbox/reminders";
 import { messageTerm, type MessageTermInput } from "@/lib/inbox/terms";
 import { jobBoss, startJobs, stopJobs } from "@/lib/jobs/runtime";
@@ -164,6 +165,11 @@ describe.each(testDatabases())("terms, delivery, reminders and proof of inbox me
     // Another party's id gives nothing.
     const other = await newParty();
     expect(await loadMessageProof(database.db, message.id, { partyId: other.partyId })).toBeNull();
+    // Through the party's own read, the attempt is also logged, with ids only.
+    const warn = vi.spyOn(logger(), "warn");
+    expect(await ownMessageProof({ kind: "party", partyId: other.partyId, partyKind: "person", sessionId: "t", level: "substantieel" as const }, message.id)).toBeNull();
+    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ event: "inbox.proof.not-found", partyId: other.partyId, messageId: message.id }), expect.any(String));
+    warn.mockRestore();
     // The PDF renders, and the catch-up writes the recalculation again should it be missing.
     const pdf = await renderPdf(proofDocument(proof, "nl", "Gemeente Voorbeeldstad"));
     expect(Buffer.from(pdf.slice(0, 5)).toString()).toBe("%PDF-");

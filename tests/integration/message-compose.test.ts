@@ -208,6 +208,7 @@ describe.each(testDatabases())("a case handler writes and sends a message on %s"
     const [letter] = await database.db.select().from(messageLetters).where(eq(messageLetters.messageId, message!.id));
     // The counter's fallback task for the notice without consent is done by this letter.
     const tasks = await database.db.select().from(fallbackTasks).where(eq(fallbackTasks.partyId, party.partyId));
+    expect(tasks.length).toBeGreaterThan(0);
     expect(tasks.every((task) => task.status === "closed" && task.outcome === "letter-sent")).toBe(true);
     expect(letter).toMatchObject({ postalAddress: "Bakkerij De Korenaar BV\nDorpsstraat 1\n1234 AB  Voorbeeldstad", staffUserId: handler.staffUserId });
 

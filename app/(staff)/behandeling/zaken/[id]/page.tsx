@@ -14,14 +14,13 @@ import { isUuid } from "@/lib/http/ids";
 import { notFoundPage } from "@/lib/http/not-found";
 import { format, formatDate, formatDateTime } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
+import { fieldByMessageKind } from "@/lib/inbox/message-input";
 import { requireStaffPage } from "@/lib/staff/guard";
 import { calendarDay, messageTypeLabel } from "@/lib/submissions/view";
 import { AssignForm, AssignToMeForm, NoteForm, StatusForm } from "./CaseForms";
 
 type Params = Promise<{ id: string }>;
 
-/** The send form's field value for a message kind (to correct a message with one of its own kind). */
-const kindField = { decision: "besluit", "information-request": "verzoek", information: "informatie" } as const;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** Once per request (metadata and page share it, so the read is logged once). */
@@ -203,7 +202,7 @@ export default async function StaffCasePage({ params, searchParams }: { params: 
                         </Link>
                       ) : null}
                       {message.kind !== "receipt" && canSend && messageTransition(found.status, message.kind, message.kind === "decision").ok ? (
-                        <Link href={`/behandeling/zaken/${found.id}/bericht?${new URLSearchParams({ vervangt: message.id, soort: kindField[message.kind as keyof typeof kindField] ?? "informatie" })}`} className="block">
+                        <Link href={`/behandeling/zaken/${found.id}/bericht?${new URLSearchParams({ vervangt: message.id, soort: fieldByMessageKind[message.kind as keyof typeof fieldByMessageKind] ?? "informatie" })}`} className="block">
                           {format(m.correct, { subject: message.subject })}
                         </Link>
                       ) : null}

@@ -15,7 +15,7 @@ import { format, formatDate, formatDateTime } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 import { composePreview, messageDraftForPage } from "@/lib/inbox/compose";
 import { MESSAGE_ATTACHMENT_MAX_BYTES } from "@/lib/inbox/attachments";
-import { ATTACHMENTS_MAX, BODY_MAX, SUBJECT_MAX } from "@/lib/inbox/message-input";
+import { ATTACHMENTS_MAX, BODY_MAX, fieldByMessageKind, SUBJECT_MAX } from "@/lib/inbox/message-input";
 import { requireStaffPage } from "@/lib/staff/guard";
 import { calendarDay } from "@/lib/submissions/view";
 
@@ -42,7 +42,6 @@ export async function generateMetadata({ params, searchParams }: { params: Param
   return { title: titleWithErrors(format(c.title, { reference: found.reference }), draft?.errors, t), robots: { index: false } };
 }
 
-const kindField = { decision: "besluit", "information-request": "verzoek", information: "informatie" } as const;
 
 /**
  * Writing an official message to the party of a case (R12, R15-R18): the form (kind, subject,
@@ -125,7 +124,7 @@ export default async function ComposeMessagePage({ params, searchParams }: { par
   const decisionToCorrect = found.messages.some((m) => m.kind === "decision");
   const kinds = sendableKinds(found.status);
   if (found.status === "decided" && decisionToCorrect && !kinds.includes("decision")) kinds.unshift("decision");
-  const chosenKind = values.soort ?? (one(query.soort) && Object.values(kindField).includes(one(query.soort) as never) ? one(query.soort)! : "");
+  const chosenKind = values.soort ?? (one(query.soort) && Object.values(fieldByMessageKind).includes(one(query.soort) as never) ? one(query.soort)! : "");
   const correctable = found.messages.filter((m) => m.kind !== "receipt");
   const replaces = values.vervangt ?? one(query.vervangt) ?? "";
   const soort = fieldIds("soort");
@@ -151,8 +150,8 @@ export default async function ComposeMessagePage({ params, searchParams }: { par
           ) : null}
           {kinds.map((kind, i) => (
             <div key={kind} className="mb-2 flex items-start gap-3">
-              <input type="radio" id={i === 0 ? "soort" : `soort-${kindField[kind]}`} name="soort" value={kindField[kind]} defaultChecked={chosenKind === kindField[kind]} className="mt-1 h-6 w-6 shrink-0" />
-              <label htmlFor={i === 0 ? "soort" : `soort-${kindField[kind]}`} className="font-semibold">
+              <input type="radio" id={i === 0 ? "soort" : `soort-${fieldByMessageKind[kind]}`} name="soort" value={fieldByMessageKind[kind]} defaultChecked={chosenKind === fieldByMessageKind[kind]} className="mt-1 h-6 w-6 shrink-0" />
+              <label htmlFor={i === 0 ? "soort" : `soort-${fieldByMessageKind[kind]}`} className="font-semibold">
                 {t.sendingMessages.kinds[kind]}
                 <span className="block font-normal text-muted">{c.kindExplanations[kind]}</span>
               </label>
