@@ -181,6 +181,11 @@ export async function seedInbox(sql, { parties, messages, heroMessages, heroPart
           '{}'::jsonb, md5('bench-reply-' || g) || md5('bench-reply-' || g), least(placed_at + interval '3 days', '${now.toISOString()}'::timestamptz), 'bench-reply-' || g, id
         from (${plan}) m where kind = 'information-request' and replied`),
     );
+    // Back to synchronous commits before the last steps: the index builds' commits then flush the
+    // WAL of the loads above, and only then can VACUUM set the visibility map (it marks a page
+    // all-visible only when its rows' commits are known flushed; right after asynchronous commits
+    // it marked none, and every index-only scan went to the heap).
+    await reserved`set synchronous_commit = on`;
     await step(`build the ${indexes.length} secondary indexes again`, async () => {
       for (const index of indexes) await reserved.unsafe(index.indexdef);
     });

@@ -69,13 +69,40 @@ export function isConnectionError(error: unknown): boolean {
   return false;
 }
 
+/**
+ * The postgres.js client as Drizzle gets it: every query a prepared statement. Drizzle asks
+ * postgres.js for an unprepared query unless it is given a name, and postgres.js then sends a
+ * query with parameters in two round trips (first "describe", then "execute"), parsed and
+ * planned again each time. Prepared, a query is one round trip, parsed once per connection, and
+ * PostgreSQL may keep its plan. A connection keeps its statements until postgres.js replaces it
+ * (max_lifetime: every 30 to 60 minutes), which bounds how many pile up from queries whose text
+ * varies (an IN list of a different length is a different statement). postgres.js prepares
+ * again by itself when a migration made a kept statement stale.
+ */
+function preparingStatements<T extends object>(sql: T): T {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== "function") return value;
+      if (property === "unsafe") return (query: string, parameters?: unknown[], options?: object) => value.call(target, query, parameters, { ...options, prepare: true });
+      // A transaction (and a savepoint in it) has a client of its own: prepare there too.
+      if (property === "begin" || property === "savepoint") {
+        return (...args: unknown[]) => value.apply(target, args.map((arg) => (typeof arg === "function" ? (client: object) => (arg as (c: object) => unknown)(preparingStatements(client)) : arg)));
+      }
+      return value;
+    },
+  });
+}
+
 /** Opens a database. Callers own the handle; the app uses `getDatabase()` instead. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === "postgres") {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
-    const sql = postgres(target.url, { max: target.max ?? 10, onnotice: () => {}, connect_timeout: 5 });
-    const db = drizzle({ client: sql, schema }) as unknown as Db;
+    // Plans are made for each execution's own values (as without prepared statements): a plan
+    // kept for "any party" went wrong for a party with thousands of messages.
+    const sql = postgres(target.url, { max: target.max ?? 10, onnotice: () => {}, connect_timeout: 5, connection: { plan_cache_mode: "force_custom_plan" } });
+    const db = drizzle({ client: preparingStatements(sql), schema }) as unknown as Db;
     return { kind: "postgres", db, sql, url: target.url, close: () => sql.end({ timeout: 5 }) };
   }
   const { PGlite } = await import("@electric-sql/pglite");

@@ -4,6 +4,7 @@
  * correctly as strings. A designation is in force from `validFrom` up to and including
  * `validTo`; a null `validTo` means "until further notice".
  */
+import { todayInAmsterdam } from "../deadlines/calendar";
 
 export interface DesignationPeriod {
   validFrom: string;
@@ -20,8 +21,7 @@ export function isIsoDate(value: unknown): boolean {
 
 /** Today's calendar date in the Netherlands (Europe/Amsterdam), as YYYY-MM-DD. */
 export function amsterdamDate(now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return todayInAmsterdam(now);
 }
 
 /** True when the designation is in force on the date. */

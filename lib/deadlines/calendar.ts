@@ -92,9 +92,12 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Made once: building an Intl formatter costs far more than using one. */
+const amsterdamDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" });
+
 /** Today's date in Europe/Amsterdam at the given moment: 23:30 UTC on 31 December is already 1 January there. */
 export function todayInAmsterdam(now: Date): IsoDate {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  const parts = amsterdamDay.formatToParts(now);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return isoDate(get("year"), get("month"), get("day"));
 }

@@ -29,12 +29,37 @@ export function format(template: string, values: Record<string, string | number>
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(values, key) ? String(values[key]) : whole));
 }
 
+/**
+ * One formatter per language and style, made on first use: building an Intl formatter costs far
+ * more than using one (a list of twenty messages would otherwise build forty).
+ */
+function memoByLocale<T>(make: (tag: "nl-NL" | "en-GB") => T): (locale: Locale) => T {
+  const made = new Map<Locale, T>();
+  return (locale) => {
+    let value = made.get(locale);
+    if (value === undefined) {
+      value = make(locale === "nl" ? "nl-NL" : "en-GB");
+      made.set(locale, value);
+    }
+    return value;
+  };
+}
+
+const dateFormat = memoByLocale((tag) => new Intl.DateTimeFormat(tag, { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Amsterdam" }));
+const dateTimeFormat = memoByLocale((tag) => new Intl.DateTimeFormat(tag, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Amsterdam" }));
+const numberFormats = [0, 1, 2].map((digits) => memoByLocale((tag) => new Intl.NumberFormat(tag, { maximumFractionDigits: digits })));
+
 /** A date as residents read it: "28 november 2026", in Europe/Amsterdam. */
 export function formatDate(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Amsterdam" }).format(date);
+  return dateFormat(locale).format(date);
 }
 
 /** A moment as residents read it: "28 november 2026 om 14:05", in Europe/Amsterdam. */
 export function formatDateTime(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Amsterdam" }).format(date);
+  return dateTimeFormat(locale).format(date);
+}
+
+/** A number in the reader's language ("1,2" in Dutch), with at most 0, 1 or 2 decimals. */
+export function formatNumber(n: number, locale: Locale, maximumFractionDigits: 0 | 1 | 2 = 0): string {
+  return numberFormats[maximumFractionDigits]!(locale).format(n);
 }

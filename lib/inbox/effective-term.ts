@@ -129,13 +129,14 @@ export async function messageStandings(db: DbOrTx, messages: readonly StandingIn
   const ids = messages.map((m) => m.id);
   const [notices, recalculations] = await Promise.all([noticesOf(db, messages), recalculationsOf(db, ids)]);
   const today = todayInAmsterdam(now);
-  return new Map(
-    messages.map((m) => {
-      const term = effectiveTerm(m, recalculations.get(m.id) ?? null);
-      const delivery = deliveryStatus(notices.get(m.id) ?? []);
-      return [m.id, { term, delivery, notHeldAgainst: notHeldAgainst(delivery, term?.endsOn ?? null, today), undelivered: undelivered(delivery) }];
-    }),
-  );
+  return new Map(messages.map((m) => [m.id, standingOf(m, notices.get(m.id) ?? [], recalculations.get(m.id) ?? null, today)]));
+}
+
+/** The standing of one message from its own notices and its recalculation, already read. */
+export function standingOf(message: StandingInput, notices: NoticeRow[], recalculation: TermRecalculation | null, today: IsoDate): MessageStanding {
+  const term = effectiveTerm(message, recalculation);
+  const delivery = deliveryStatus(notices);
+  return { term, delivery, notHeldAgainst: notHeldAgainst(delivery, term?.endsOn ?? null, today), undelivered: undelivered(delivery) };
 }
 
 /**

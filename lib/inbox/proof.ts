@@ -1,17 +1,17 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { parties } from "@/db/schema/identity";
 import { notificationAttempts, notifications, type AttemptOutcome, type FailureReason, type NoticeKind, type NotificationStatus } from "@/db/schema/notifications";
 import { cases, inboxMessages, type InboxMessageKind } from "@/db/schema/submissions";
 import { recordProcessing } from "../audit/processing-log";
 import { can, roleFor, type Actor, type Permission } from "../auth/policy";
-import { longDate } from "../deadlines/calendar";
+import { longDate, todayInAmsterdam } from "../deadlines/calendar";
 import { inTransaction, withDb } from "../db";
 import { format, formatDateTime, messagesFor, type Locale } from "../i18n";
 import { logger } from "../log";
 import { NotAllowedError } from "../parties/queries";
 import type { PdfBlock, PdfDocumentSpec } from "../pdf/document";
-import { messageStandings, termRecalculationNote, type MessageStanding } from "./effective-term";
+import { recalculationsOf, standingOf, termRecalculationNote, type MessageStanding } from "./effective-term";
 
 /**
  * The proof of sending and reading of one inbox message (R14, R16; Awb 2:25): when it was
@@ -57,6 +57,9 @@ export function maskEmail(address: string | null): string | null {
   return `${address[0]}***${address.slice(at)}`;
 }
 
+/** The message as the proof names it; termEndsOn is the original end (the proof shows the one that counts). */
+export type ProofMessage = MessageProof["message"] & { termEndsOn: string | null };
+
 /** The proof of a message, or null when there is none (or, with partyId, it is not that party's). */
 export async function loadMessageProof(db: DbOrTx, messageId: string, options: { partyId?: string; now?: Date } = {}): Promise<MessageProof | null> {
   const [message] = await db
@@ -73,37 +76,37 @@ export async function loadMessageProof(db: DbOrTx, messageId: string, options: {
     .from(inboxMessages)
     .leftJoin(cases, eq(cases.id, inboxMessages.caseId))
     .where(options.partyId ? and(eq(inboxMessages.id, messageId), eq(inboxMessages.partyId, options.partyId)) : eq(inboxMessages.id, messageId));
-  if (!message) return null;
-  const rows = await db.select().from(notifications).where(eq(notifications.messageRef, messageId)).orderBy(asc(notifications.createdAt), asc(notifications.id));
-  const attempts = rows.length
-    ? await db
-        .select()
-        .from(notificationAttempts)
-        .where(
-          inArray(
-            notificationAttempts.notificationId,
-            rows.map((r) => r.id),
-          ),
-        )
-        .orderBy(asc(notificationAttempts.at), asc(notificationAttempts.attempt))
-    : [];
-  const standing = (await messageStandings(db, [message], options.now))!.get(message.id)!;
+  return message ? proofOf(db, message, options.now) : null;
+}
+
+/**
+ * The proof of a message the caller has already read (and may see): its notices with their
+ * attempts (one query) and its recalculated term (one more, at the same time).
+ */
+export async function proofOf(db: DbOrTx, message: ProofMessage, now = new Date()): Promise<MessageProof> {
+  const [rows, recalculations] = await Promise.all([
+    db
+      .select({ notice: notifications, attempt: notificationAttempts })
+      .from(notifications)
+      .leftJoin(notificationAttempts, eq(notificationAttempts.notificationId, notifications.id))
+      .where(eq(notifications.messageRef, message.id))
+      .orderBy(asc(notifications.createdAt), asc(notifications.id), asc(notificationAttempts.at), asc(notificationAttempts.attempt)),
+    recalculationsOf(db, [message.id]),
+  ]);
+  const notices = new Map<string, ProofNotice & { attemptCount: number }>();
+  for (const { notice: n, attempt: a } of rows) {
+    let notice = notices.get(n.id);
+    if (!notice) {
+      notice = { id: n.id, kind: n.kind, status: n.status, createdAt: n.createdAt, deliveredAt: n.deliveredAt, failureReason: n.failureReason, attemptCount: n.attemptCount, attempts: [] };
+      notices.set(n.id, notice);
+    }
+    if (a) notice.attempts.push({ at: a.at, outcome: a.outcome, recipient: maskEmail(a.recipient), responseCode: a.responseCode });
+  }
+  // The standing counts the message's own notice (its kind), not the reminders about it.
+  const own = [...notices.values()].filter((n) => n.kind === message.kind);
+  const standing = standingOf(message, own, recalculations.get(message.id) ?? null, todayInAmsterdam(now));
   const { termEndsOn: _end, ...shown } = message;
-  return {
-    message: shown,
-    standing,
-    notices: rows.map((n) => ({
-      id: n.id,
-      kind: n.kind,
-      status: n.status,
-      createdAt: n.createdAt,
-      deliveredAt: n.deliveredAt,
-      failureReason: n.failureReason,
-      attempts: attempts
-        .filter((a) => a.notificationId === n.id)
-        .map((a) => ({ at: a.at, outcome: a.outcome, recipient: maskEmail(a.recipient), responseCode: a.responseCode })),
-    })),
-  };
+  return { message: shown, standing, notices: [...notices.values()].map(({ attemptCount: _count, ...notice }) => notice) };
 }
 
 function requirePermission(actor: Actor, permission: Permission): void {
@@ -117,6 +120,14 @@ export async function ownMessageProof(actor: PartyActor, messageId: string): Pro
   // Someone else's message, or none: logged like the message itself (lib/inbox/queries.ts), the party id, never a BSN.
   if (!proof) logger().warn({ event: "inbox.proof.not-found", partyId: actor.partyId, messageId }, "inbox: a message the party does not have was asked for");
   return proof;
+}
+
+/** The proof of a message the party has just opened (openOwnMessage), without reading the message again. */
+export async function proofOfOpenedMessage(actor: PartyActor, message: ProofMessage): Promise<MessageProof> {
+  requirePermission(actor, "own:read");
+  if (message.partyId !== actor.partyId) throw new NotAllowedError("own:read");
+  const { id, partyId, kind, subject, placedAt, firstOpenedAt, termEndsOn, caseReference } = message;
+  return withDb((db) => proofOf(db, { id, partyId, kind, subject, placedAt, firstOpenedAt, termEndsOn, caseReference }));
 }
 
 /** The proof of a message for staff (case:read); reading it is written to the processing log. */

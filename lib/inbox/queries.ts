@@ -1,11 +1,10 @@
 import "server-only";
-import { and, asc, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import { and, count, desc, eq, getTableColumns, isNull, sql, type SQL } from "drizzle-orm";
 import { inboxArchivedMessages, inboxMessageAttachments } from "@/db/schema/inbox";
-import { inboxMessages, type InboxMessageKind } from "@/db/schema/submissions";
+import { cases, inboxMessages, type InboxMessageKind } from "@/db/schema/submissions";
 import { can, type Actor, type Permission } from "../auth/policy";
 import { todayInAmsterdam } from "../deadlines/calendar";
-import { inTransaction, withDb } from "../db";
+import { withDb } from "../db";
 import { logger } from "../log";
 import { NotAllowedError } from "../parties/queries";
 import { attachmentStore } from "../submissions/attachments";
@@ -52,7 +51,6 @@ const placedAtText = sql<string>`to_char(${inboxMessages.placedAt} at time zone 
 const outerId = sql.raw(`"inbox_messages"."id"`);
 // With the party in it, the planner can start from the party's archive (its index) when that is small.
 const archived = (partyId: string) => sql`exists (select 1 from ${inboxArchivedMessages} as archived where archived.message_id = ${outerId} and archived.party_id = ${partyId})`;
-const corrected = sql<boolean>`exists (select 1 from ${inboxMessages} as correction where correction.replaces_message_id = ${outerId})`;
 
 /** The conditions of the filters, scoped to the party. `now` decides what "a running term" is (today in Amsterdam). */
 function filterConditions(partyId: string, filters: InboxFilters, now: Date): SQL {
@@ -68,12 +66,20 @@ export interface OwnMessagesOptions {
   now?: Date;
 }
 
-/** One page of the party's messages, unread first and then newest; `next` is the cursor of the following page, if any. */
+/**
+ * One page of the party's messages, unread first and then newest; `next` is the cursor of the
+ * following page, if any.
+ *
+ * The page is chosen in a subquery and only its rows are asked whether a newer message corrects
+ * them: with the check beside the filters, the planner expected thousands of checks and answered
+ * them by hashing every correction link in the table (an index-only scan of all messages, tens
+ * of milliseconds per page with 100,000 messages), instead of 21 look-ups in the index.
+ */
 export async function ownMessages(actor: PartyActor, after: InboxCursor | null = null, options: OwnMessagesOptions = {}): Promise<{ rows: InboxRow[]; next: string | null }> {
   requirePermission(actor, "own:read");
   const where = filterConditions(actor.partyId, options.filters ?? noFilters, options.now ?? new Date());
   return withDb(async (db) => {
-    const rows = await db
+    const page = db
       .select({
         id: inboxMessages.id,
         kind: inboxMessages.kind,
@@ -81,18 +87,32 @@ export async function ownMessages(actor: PartyActor, after: InboxCursor | null =
         placedAt: inboxMessages.placedAt,
         firstOpenedAt: inboxMessages.firstOpenedAt,
         termEndsOn: inboxMessages.termEndsOn,
-        corrected: corrected.mapWith(Boolean),
-        rank: unreadRank.mapWith(Number),
-        placedAtText,
+        rank: unreadRank.mapWith(Number).as("rank"),
+        placedAtText: placedAtText.as("placed_at_text"),
       })
       .from(inboxMessages)
       .where(after ? and(where, sql`(${unreadRank}, ${inboxMessages.placedAt}, ${inboxMessages.id}) < (${after.unread}, ${after.placedAt}::timestamp at time zone 'UTC', ${after.id}::uuid)`) : where)
       .orderBy(desc(unreadRank), desc(inboxMessages.placedAt), desc(inboxMessages.id))
-      .limit(INBOX_PAGE_SIZE + 1);
-    const page = rows.slice(0, INBOX_PAGE_SIZE);
-    const last = page[page.length - 1];
+      .limit(INBOX_PAGE_SIZE + 1)
+      .as("page");
+    const rows = await db
+      .select({
+        id: page.id,
+        kind: page.kind,
+        subject: page.subject,
+        placedAt: page.placedAt,
+        firstOpenedAt: page.firstOpenedAt,
+        termEndsOn: page.termEndsOn,
+        corrected: sql<boolean>`exists (select 1 from ${inboxMessages} as correction where correction.replaces_message_id = ${sql.raw(`"page"."id"`)})`.mapWith(Boolean),
+        rank: page.rank,
+        placedAtText: page.placedAtText,
+      })
+      .from(page)
+      .orderBy(desc(page.rank), desc(page.placedAt), desc(page.id));
+    const shown = rows.slice(0, INBOX_PAGE_SIZE);
+    const last = shown[shown.length - 1];
     const next = rows.length > INBOX_PAGE_SIZE && last ? encodeInboxCursor({ unread: last.rank === 1 ? 1 : 0, placedAt: last.placedAtText, id: last.id }) : null;
-    return { rows: page.map(({ rank: _rank, placedAtText: _text, ...row }) => row), next };
+    return { rows: shown.map(({ rank: _rank, placedAtText: _text, ...row }) => row), next };
   });
 }
 
@@ -122,15 +142,8 @@ export async function unreadCount(actor: PartyActor): Promise<number> {
   });
 }
 
-export type InboxMessageView = typeof inboxMessages.$inferSelect;
-
-/** Sets first_opened_at once (the trigger allows exactly that); a second opening changes nothing. */
-async function markOpened(tx: DbOrTx, partyId: string, messageId: string, now: Date): Promise<void> {
-  await tx
-    .update(inboxMessages)
-    .set({ firstOpenedAt: now })
-    .where(and(eq(inboxMessages.id, messageId), eq(inboxMessages.partyId, partyId), isNull(inboxMessages.firstOpenedAt)));
-}
+/** A message as its page shows it: the row, and the reference of its case (for the proof). */
+export type InboxMessageView = typeof inboxMessages.$inferSelect & { caseReference: string | null };
 
 /**
  * Logs a look-up of a message (or its file) the party does not have: someone else's, or none
@@ -146,13 +159,24 @@ function logNotFound(event: string, actor: PartyActor, ids: Record<string, strin
  */
 export async function openOwnMessage(actor: PartyActor, messageId: string, now = new Date()): Promise<InboxMessageView | null> {
   requirePermission(actor, "own:read");
-  const found = await inTransaction(async (tx) => {
-    const [message] = await tx.select().from(inboxMessages).where(and(eq(inboxMessages.id, messageId), eq(inboxMessages.partyId, actor.partyId)));
-    if (!message) return null;
-    if (message.firstOpenedAt) return message;
-    await markOpened(tx, actor.partyId, messageId, now);
-    const [opened] = await tx.select().from(inboxMessages).where(eq(inboxMessages.id, messageId));
-    return opened ?? message;
+  // No transaction: an opened message is one read; the first opening is one statement more.
+  const found = await withDb(async (db) => {
+    const [message] = await db
+      .select({ ...getTableColumns(inboxMessages), caseReference: cases.reference })
+      .from(inboxMessages)
+      .leftJoin(cases, eq(cases.id, inboxMessages.caseId))
+      .where(and(eq(inboxMessages.id, messageId), eq(inboxMessages.partyId, actor.partyId)));
+    if (!message || message.firstOpenedAt) return message ?? null;
+    // Sets first_opened_at only while it is empty (the trigger allows exactly that): of two openings at once, one moment is recorded.
+    const [opened] = await db
+      .update(inboxMessages)
+      .set({ firstOpenedAt: now })
+      .where(and(eq(inboxMessages.id, messageId), eq(inboxMessages.partyId, actor.partyId), isNull(inboxMessages.firstOpenedAt)))
+      .returning({ firstOpenedAt: inboxMessages.firstOpenedAt });
+    if (opened) return { ...message, firstOpenedAt: opened.firstOpenedAt };
+    // Another request opened it in between: its moment is the one that counts.
+    const [again] = await db.select({ firstOpenedAt: inboxMessages.firstOpenedAt }).from(inboxMessages).where(eq(inboxMessages.id, messageId));
+    return { ...message, firstOpenedAt: again?.firstOpenedAt ?? null };
   });
   if (!found) logNotFound("inbox.message.not-found", actor, { messageId });
   return found;
@@ -180,35 +204,41 @@ export interface MessageSurroundings {
   archived: boolean;
 }
 
-/** The attachments, corrections and archive state of one of the party's messages (load the message with openOwnMessage first). */
+/** A message linked to another, as json_build_object gives it (the time as ISO text). */
+const linkedJson = (alias: string) => sql.raw(`json_build_object('id', ${alias}.id, 'subject', ${alias}.subject, 'placedAt', ${alias}.placed_at)`);
+
+function linkedFrom(json: { id: string; subject: string; placedAt: string }): LinkedMessage {
+  return { id: json.id, subject: json.subject, placedAt: new Date(json.placedAt) };
+}
+
+/**
+ * The attachments, corrections and archive state of one of the party's messages (load the
+ * message with openOwnMessage first), in one statement: the message page is read far more often
+ * than anything here changes, and four round trips cost more than the four look-ups.
+ */
 export async function messageSurroundings(actor: PartyActor, message: Pick<InboxMessageView, "id" | "partyId" | "replacesMessageId">): Promise<MessageSurroundings> {
   requirePermission(actor, "own:read");
   if (message.partyId !== actor.partyId) throw new NotAllowedError("own:read");
-  const linked = { id: inboxMessages.id, subject: inboxMessages.subject, placedAt: inboxMessages.placedAt };
+  const partyId = actor.partyId;
   return withDb(async (db) => {
-    const [attachments, correctedBy, replaces, archivedRows] = await Promise.all([
-      db
-        .select({ id: inboxMessageAttachments.id, fileName: inboxMessageAttachments.fileName, sizeBytes: inboxMessageAttachments.sizeBytes })
-        .from(inboxMessageAttachments)
-        .where(eq(inboxMessageAttachments.messageId, message.id))
-        .orderBy(asc(inboxMessageAttachments.position)),
-      db
-        .select(linked)
-        .from(inboxMessages)
-        .where(and(eq(inboxMessages.replacesMessageId, message.id), eq(inboxMessages.partyId, actor.partyId)))
-        .orderBy(asc(inboxMessages.placedAt)),
-      message.replacesMessageId
-        ? db
-            .select(linked)
-            .from(inboxMessages)
-            .where(and(eq(inboxMessages.id, message.replacesMessageId), eq(inboxMessages.partyId, actor.partyId)))
-        : Promise.resolve([]),
-      db
-        .select({ id: inboxArchivedMessages.messageId })
-        .from(inboxArchivedMessages)
-        .where(and(eq(inboxArchivedMessages.messageId, message.id), eq(inboxArchivedMessages.partyId, actor.partyId))),
-    ]);
-    return { attachments, correctedBy, replaces: replaces[0] ?? null, archived: archivedRows.length > 0 };
+    const [row] = await db
+      .select({
+        archived: sql<boolean>`exists (select 1 from ${inboxArchivedMessages} as archived where archived.message_id = ${outerId} and archived.party_id = ${partyId})`.mapWith(Boolean),
+        attachments: sql<string>`(select coalesce(json_agg(json_build_object('id', f.id, 'fileName', f.file_name, 'sizeBytes', f.size_bytes) order by f.position), '[]')::text
+          from ${inboxMessageAttachments} as f where f.message_id = ${outerId})`,
+        correctedBy: sql<string>`(select coalesce(json_agg(${linkedJson("c")} order by c.placed_at), '[]')::text
+          from ${inboxMessages} as c where c.replaces_message_id = ${outerId} and c.party_id = ${partyId})`,
+        replaces: sql<string | null>`(select ${linkedJson("r")}::text from ${inboxMessages} as r where r.id = "inbox_messages"."replaces_message_id" and r.party_id = ${partyId})`,
+      })
+      .from(inboxMessages)
+      .where(and(eq(inboxMessages.id, message.id), eq(inboxMessages.partyId, partyId)));
+    if (!row) return { attachments: [], correctedBy: [], replaces: null, archived: false };
+    return {
+      attachments: JSON.parse(row.attachments) as MessageAttachmentRow[],
+      correctedBy: (JSON.parse(row.correctedBy) as { id: string; subject: string; placedAt: string }[]).map(linkedFrom),
+      replaces: row.replaces ? linkedFrom(JSON.parse(row.replaces) as { id: string; subject: string; placedAt: string }) : null,
+      archived: row.archived,
+    };
   });
 }
 

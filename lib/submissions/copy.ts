@@ -1,4 +1,4 @@
-import { format, formatDateTime, messagesFor, type Locale } from "../i18n";
+import { format, formatDateTime, formatNumber, messagesFor, type Locale } from "../i18n";
 import type { PdfBlock, PdfDocumentSpec } from "../pdf/document";
 
 /**
@@ -26,7 +26,7 @@ export interface SubmissionCopy {
 
 /** "1,2 MB" / "820 kB" / "512 bytes", in the reader's language. */
 export function formatFileSize(bytes: number, locale: Locale): string {
-  const number = (n: number, digits: number) => new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: digits }).format(n);
+  const number = (n: number, digits: 0 | 1) => formatNumber(n, locale, digits);
   if (bytes < 1000) return `${number(bytes, 0)} bytes`;
   if (bytes < 1_000_000) return `${number(bytes / 1000, 0)} kB`;
   return `${number(bytes / 1_000_000, 1)} MB`;

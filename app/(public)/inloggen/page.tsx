@@ -6,7 +6,7 @@ import { currentActor } from "@/lib/auth/current";
 import { safeReturnPath } from "@/lib/auth/resident-login";
 import { branding } from "@/lib/branding";
 import { env } from "@/lib/env";
-import { format } from "@/lib/i18n";
+import { format, formatNumber } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -22,7 +22,7 @@ function one(value: string | string[] | undefined): string | undefined {
 
 /** Formats a number of minutes as people say it: 15, or 0,1 for a test limit. */
 function minutesText(seconds: number, locale: string): string {
-  return new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 2 }).format(seconds / 60);
+  return formatNumber(seconds / 60, locale === "nl" ? "nl" : "en", 2);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { todayInAmsterdam as amsterdamDay } from "../../deadlines/calendar";
 import { format, messagesFor, type Locale } from "../../i18n";
 import { isValidBsn, normaliseBsn } from "../../parties/bsn";
 import { normaliseKvkNumber } from "../../parties/kvk";
@@ -25,7 +26,7 @@ export type ParsedValue = string | number | string[] | AddressValue | FileDescri
 
 /** Today's calendar date in Europe/Amsterdam as YYYY-MM-DD. */
 export function todayInAmsterdam(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return amsterdamDay(now);
 }
 
 /** A date typed as 2026-03-17, 17-3-2026 or 17/3/2026 as YYYY-MM-DD when it exists, else null. */

@@ -127,9 +127,12 @@ export function isStepVisible(definition: FormDefinition, stepIndex: number, val
   return (definition.steps[stepIndex]?.fields ?? []).some((f) => isFieldVisible(definition, f, values));
 }
 
+/** Made once (this module also runs in the browser, so not from lib/i18n's catalogues). */
+const sizeNumber = { nl: new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 }), en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 }) };
+
 /** Human-readable size: "2,4 MB" or "350 kB". */
 export function formatFileSize(bytes: number, locale: "nl" | "en"): string {
-  const fmt = (n: number) => new Intl.NumberFormat(locale === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 1 }).format(n);
+  const fmt = (n: number) => sizeNumber[locale].format(n);
   return bytes >= 1024 * 1024 ? `${fmt(bytes / (1024 * 1024))} MB` : `${fmt(Math.max(1, Math.round(bytes / 1024)))} kB`;
 }
 

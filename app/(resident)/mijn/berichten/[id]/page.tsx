@@ -14,7 +14,7 @@ import { isUuid } from "@/lib/http/ids";
 import { notFoundPage } from "@/lib/http/not-found";
 import { format, formatDateTime } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
-import { ownMessageProof } from "@/lib/inbox/proof";
+import { proofOfOpenedMessage } from "@/lib/inbox/proof";
 import { messageSurroundings, openOwnMessage, type LinkedMessage } from "@/lib/inbox/queries";
 import { termStatus } from "@/lib/inbox/term-status";
 import { formatFileSize } from "@/lib/submissions/copy";
@@ -52,10 +52,10 @@ export default async function InboxMessagePage({ params, searchParams }: { param
   const m = t.inbox;
   const v = t.inboxView;
   // The proof carries the term that counts: recalculated when the notice reached the party later (R13).
-  const [around, proof] = await Promise.all([messageSurroundings(actor, message), ownMessageProof(actor, message.id)]);
+  const [around, proof] = await Promise.all([messageSurroundings(actor, message), proofOfOpenedMessage(actor, message)]);
   const rawNotice = (await searchParams).melding;
   const notice = typeof rawNotice === "string" && Object.hasOwn(v.notices, rawNotice) ? v.notices[rawNotice] : undefined;
-  const termEndsOn = proof?.standing.term?.endsOn ?? message.termEndsOn;
+  const termEndsOn = proof.standing.term?.endsOn ?? message.termEndsOn;
   const status = termStatus(termEndsOn, todayInAmsterdam(new Date()));
   const canReply = message.kind === "information-request" || message.kind === "information";
   const canObject = message.kind === "decision";
@@ -139,7 +139,7 @@ export default async function InboxMessagePage({ params, searchParams }: { param
         <ArchiveForm t={{ form: t.form, inboxView: t.inboxView }} messageId={message.id} archived={around.archived} />
       </section>
       {/* terms: sending and receipt, the term that counts, the proof PDF (R13, R14, R16) */}
-      {proof ? <MessageDelivery proof={proof} audience="resident" locale={locale} t={t} downloadHref={`/mijn/berichten/${message.id}/bewijs`} /> : null}
+      <MessageDelivery proof={proof} audience="resident" locale={locale} t={t} downloadHref={`/mijn/berichten/${message.id}/bewijs`} />
       {message.submissionId || message.caseId ? (
         <section aria-labelledby="bij-dit-bericht" className="no-print">
           <h2 id="bij-dit-bericht">{m.receiptLinks}</h2>
