@@ -7,11 +7,14 @@ import { archiveMessageAction, unarchiveMessageAction } from "@/lib/inbox/action
 import { formView, idle } from "@/lib/forms/form-state";
 import type { Messages } from "@/lib/i18n";
 
+/** The texts the form shows: only these go to the browser, not the whole catalogue. */
+export type ArchiveFormTexts = { form: Pick<Messages["form"], "errorSummaryTitle">; actions: Pick<Messages["inboxView"]["actions"], "archive" | "unarchive" | "archiveHint"> };
+
 /** Archive a message, or put it back in the inbox (a view setting only). A real form: works without JavaScript. */
-export function ArchiveForm({ t, messageId, archived }: { t: Pick<Messages, "form" | "inboxView">; messageId: string; archived: boolean }) {
+export function ArchiveForm({ t, messageId, archived }: { t: ArchiveFormTexts; messageId: string; archived: boolean }) {
   const [state, action, pending] = useActionState(archived ? unarchiveMessageAction : archiveMessageAction, idle);
   const view = formView(state, "archiveren");
-  const a = t.inboxView.actions;
+  const a = t.actions;
   return (
     <form action={action} noValidate>
       <ErrorSummary t={t} errors={view.summary} id="foutmeldingen-archiveren" />

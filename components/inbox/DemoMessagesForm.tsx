@@ -8,7 +8,7 @@ import { formView, idle } from "@/lib/forms/form-state";
 import type { Messages } from "@/lib/i18n";
 
 /** Demo only: one example of each kind of official message, sent through the real path. */
-export function DemoMessagesForm({ t }: { t: Pick<Messages, "form" | "inboxView"> }) {
+export function DemoMessagesForm({ t }: { t: { form: Pick<Messages["form"], "errorSummaryTitle">; inboxView: Pick<Messages["inboxView"], "demoHint" | "demoSubmit"> } }) {
   const [state, action, pending] = useActionState(demoMessagesAction, idle);
   const view = formView(state, "demo-berichten");
   return (

@@ -19,7 +19,7 @@ export function titleWithErrors(title: string, errors: readonly FormError[] | un
  * (role="alert"), can take focus (tabIndex -1) and links each message to its field.
  * Renders nothing when there are no errors.
  */
-export function ErrorSummary({ t, errors, id = ERROR_SUMMARY_ID, title }: { t: Pick<Messages, "form">; errors: readonly FormError[]; id?: string; title?: string }) {
+export function ErrorSummary({ t, errors, id = ERROR_SUMMARY_ID, title }: { t: { form: Pick<Messages["form"], "errorSummaryTitle"> }; errors: readonly FormError[]; id?: string; title?: string }) {
   if (errors.length === 0) return null;
   const titleId = `${id}-titel`;
   return (

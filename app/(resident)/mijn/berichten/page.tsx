@@ -173,7 +173,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
           </Link>
         ) : null}
       </nav>
-      {!archive && env().demoFeatures ? <DemoMessagesForm t={{ form: t.form, inboxView: t.inboxView }} /> : null}
+      {!archive && env().demoFeatures ? <DemoMessagesForm t={{ form: { errorSummaryTitle: t.form.errorSummaryTitle }, inboxView: { demoHint: v.demoHint, demoSubmit: v.demoSubmit } }} /> : null}
     </>
   );
 }

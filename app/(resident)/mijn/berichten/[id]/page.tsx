@@ -136,7 +136,7 @@ export default async function InboxMessagePage({ params, searchParams }: { param
           </div>
         ) : null}
         {around.archived ? <p data-testid="in-archief">{v.actions.archivedNote}</p> : null}
-        <ArchiveForm t={{ form: t.form, inboxView: t.inboxView }} messageId={message.id} archived={around.archived} />
+        <ArchiveForm t={{ form: { errorSummaryTitle: t.form.errorSummaryTitle }, actions: v.actions }} messageId={message.id} archived={around.archived} />
       </section>
       {/* terms: sending and receipt, the term that counts, the proof PDF (R13, R14, R16) */}
       <MessageDelivery proof={proof} audience="resident" locale={locale} t={t} downloadHref={`/mijn/berichten/${message.id}/bewijs`} />
