@@ -75,7 +75,7 @@ export interface OwnMessagesOptions {
  * them by hashing every correction link in the table (an index-only scan of all messages, tens
  * of milliseconds per page with 100,000 messages), instead of 21 look-ups in the index.
  */
-export async function ownMessages(actor: PartyActor, after: InboxCursor | null = null, options: OwnMessagesOptions = {}): Promise<{ rows: InboxRow[]; next: string | null }> {
+export async function ownMessages(actor: PartyActor, after: InboxCursor | null = null, options: OwnMessagesOptions = {}): Promise<{ rows: InboxRow[]; next: string | null; total: number }> {
   requirePermission(actor, "own:read");
   const where = filterConditions(actor.partyId, options.filters ?? noFilters, options.now ?? new Date());
   return withDb(async (db) => {
@@ -106,13 +106,17 @@ export async function ownMessages(actor: PartyActor, after: InboxCursor | null =
         corrected: sql<boolean>`exists (select 1 from ${inboxMessages} as correction where correction.replaces_message_id = ${sql.raw(`"page"."id"`)})`.mapWith(Boolean),
         rank: page.rank,
         placedAtText: page.placedAtText,
+        // All pages together, counted once in the same statement (see countOwnMessages).
+        total: sql<number>`(${matchingCount(where)})`.mapWith(Number),
       })
       .from(page)
       .orderBy(desc(page.rank), desc(page.placedAt), desc(page.id));
     const shown = rows.slice(0, INBOX_PAGE_SIZE);
     const last = shown[shown.length - 1];
     const next = rows.length > INBOX_PAGE_SIZE && last ? encodeInboxCursor({ unread: last.rank === 1 ? 1 : 0, placedAt: last.placedAtText, id: last.id }) : null;
-    return { rows: shown.map(({ rank: _rank, placedAtText: _text, ...row }) => row), next };
+    // No rows, no count from them: nothing matches at all on the first page; after a cursor (an old or tampered one) it is counted apart.
+    const total = rows[0]?.total ?? (after ? await countOwnMessages(actor, options) : 0);
+    return { rows: shown.map(({ rank: _rank, placedAtText: _text, total: _total, ...row }) => row), next, total };
   });
 }
 
@@ -127,10 +131,14 @@ export async function countOwnMessages(actor: PartyActor, options: OwnMessagesOp
   requirePermission(actor, "own:read");
   const where = filterConditions(actor.partyId, options.filters ?? noFilters, options.now ?? new Date());
   return withDb(async (db) => {
-    const matching = db.select({ one: sql`1` }).from(inboxMessages).where(where).limit(INBOX_COUNT_CAP + 1).as("matching");
-    const [row] = await db.select({ n: count() }).from(matching);
+    const [row] = await db.select({ n: sql<number>`(${matchingCount(where)})`.mapWith(Number) }).from(sql`(select 1) as one`);
     return row?.n ?? 0;
   });
+}
+
+/** The count of the messages matching `where`, up to INBOX_COUNT_CAP + 1, as a subquery. */
+function matchingCount(where: SQL): SQL {
+  return sql`select count(*) from (select 1 from ${inboxMessages} where ${where} limit ${INBOX_COUNT_CAP + 1}) as matching`;
 }
 
 /** How many of the party's messages are still unread (served by the partial index inbox_messages_unread_idx). */

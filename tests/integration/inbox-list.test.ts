@@ -188,6 +188,10 @@ describe.each(testDatabases())("the resident's inbox list on %s", (kind) => {
       expect(new Set(seen.map((s) => s.id)), JSON.stringify(params)).toEqual(new Set(expected.map((m) => m.id)));
       expect(pages).toBe(Math.max(1, Math.ceil(expected.length / 20)));
       expect(await countOwnMessages(p, { filters: f, now })).toBe(expected.length);
+      // The page carries the same count, on the first page and on a later one (the count is of all pages).
+      const firstPage = await ownMessages(p, null, { filters: f, now });
+      expect(firstPage.total, JSON.stringify(params)).toBe(expected.length);
+      if (firstPage.next) expect((await ownMessages(p, decodeInboxCursor(firstPage.next), { filters: f, now })).total).toBe(expected.length);
       // Unread first: once a read one is shown, no unread one follows.
       const opened = new Set(all.filter((m) => m.firstOpenedAt).map((m) => m.id));
       const firstRead = seen.findIndex((s) => opened.has(s.id));
@@ -205,6 +209,12 @@ describe.each(testDatabases())("the resident's inbox list on %s", (kind) => {
     await place(p, Array.from({ length: INBOX_COUNT_CAP + 5 }, (_, i) => ({ kind: "information" as const, subject: `Bericht ${i}`, placedAt: at(i) })));
     expect(await countOwnMessages(p, { filters: noFilters, now })).toBe(INBOX_COUNT_CAP + 1);
     expect(await countOwnMessages(p, { filters: filters({ zoek: "Bericht 20" }), now })).toBe(6); // 20 and 200-204
+    expect((await ownMessages(p, null, { filters: noFilters, now })).total).toBe(INBOX_COUNT_CAP + 1);
+    // Nothing matches: no rows, and a count of 0 (also after a cursor, which is counted apart).
+    const none = filters({ zoek: "komt nergens voor" });
+    expect(await ownMessages(p, null, { filters: none, now })).toEqual({ rows: [], next: null, total: 0 });
+    const first = await ownMessages(p, null, { filters: noFilters, now });
+    expect((await ownMessages(p, decodeInboxCursor(first.next!), { filters: none, now })).total).toBe(0);
   });
 
   it("another party's message, or none, is null and logged with the party id and the message id (no BSN)", async () => {

@@ -13,7 +13,7 @@ import { format, formatDate, formatDateTime, type Messages } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 import { decodeInboxCursor } from "@/lib/inbox/cursor";
 import { inboxFiltersFrom, inboxQuery, isFiltered, kindFilterValues, MAX_SEARCH_LENGTH, type InboxFilters } from "@/lib/inbox/filters";
-import { countOwnMessages, INBOX_COUNT_CAP, ownMessages } from "@/lib/inbox/queries";
+import { INBOX_COUNT_CAP, ownMessages } from "@/lib/inbox/queries";
 import { termStatus } from "@/lib/inbox/term-status";
 import { calendarDay } from "@/lib/submissions/view";
 
@@ -46,7 +46,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   const after = decodeInboxCursor(params.na);
   const now = new Date();
   const today = todayInAmsterdam(now);
-  const [{ rows, next }, total] = await Promise.all([ownMessages(actor, after, { filters, now }), countOwnMessages(actor, { filters, now })]);
+  const { rows, next, total } = await ownMessages(actor, after, { filters, now });
   const errors = searchErrors(filters, t);
   const archive = filters.view === "archive";
   const filtered = isFiltered(filters) || filters.searchTooLong;
