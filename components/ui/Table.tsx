@@ -13,7 +13,8 @@ export interface TableColumn<Row> {
 /**
  * A data table with a caption (required: it names the table for screen readers) and header
  * cells with scope. On narrow screens it scrolls sideways inside a focusable region, so
- * keyboard users can scroll it too.
+ * keyboard users can scroll it too. The cells' spacing and lines are in app/globals.css
+ * (.data-table), not on every cell.
  */
 export function Table<Row>({
   caption,
@@ -32,14 +33,14 @@ export function Table<Row>({
   const captionId = useId();
   return (
     <div role="region" aria-labelledby={captionId} tabIndex={0} className="@container mb-6 overflow-x-auto">
-      <table className="w-full border-collapse text-left text-base sm:text-lg">
+      <table className="data-table w-full border-collapse text-left text-base sm:text-lg">
         <caption id={captionId} className={captionHidden ? "sr-only" : "sticky left-0 mb-2 max-w-[100cqw] text-left text-xl font-bold"}>
           {caption}
         </caption>
         <thead>
           <tr>
             {columns.map((c, i) => (
-              <th key={i} scope="col" className={`border-b-2 border-solid border-ink px-2 py-2 align-bottom font-bold ${c.numeric ? "text-right" : ""}`}>
+              <th key={i} scope="col" className={c.numeric ? "text-right" : undefined}>
                 {c.header}
               </th>
             ))}
@@ -47,14 +48,14 @@ export function Table<Row>({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={rowKey(row)} className="border-b border-solid border-line">
+            <tr key={rowKey(row)}>
               {columns.map((c, i) =>
                 c.rowHeader ? (
-                  <th key={i} scope="row" className={`px-2 py-2 align-top font-normal ${c.numeric ? "text-right" : ""}`}>
+                  <th key={i} scope="row" className={c.numeric ? "text-right" : undefined}>
                     {c.cell(row)}
                   </th>
                 ) : (
-                  <td key={i} className={`px-2 py-2 align-top ${c.numeric ? "text-right tabular-nums" : ""}`}>
+                  <td key={i} className={c.numeric ? "text-right tabular-nums" : undefined}>
                     {c.cell(row)}
                   </td>
                 ),
