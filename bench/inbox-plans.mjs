@@ -23,8 +23,10 @@ export function explainEntries(log) {
 export function classify(query) {
   const q = query.toLowerCase().replace(/\s+/g, " ");
   if (q.startsWith("update") && q.includes('"inbox_messages"') && q.includes("first_opened_at")) return "opening: records first_opened_at (R16)";
-  if (q.includes("count(") && q.includes("first_opened_at") && q.includes("is null")) return "unread count (header)";
+  if (/^select count\(\*\) from "inbox_messages" where/.test(q) && q.includes("first_opened_at") && q.includes("is null")) return "unread count (header)";
+  // The list: its page in a subquery ("page"), with the count of all pages in the same statement.
   if (q.includes('from "inbox_messages"') && q.includes("order by") && q.includes("limit")) return q.includes(") < (") ? "inbox list, next page (keyset)" : "inbox list, first page";
+  if (q.includes("json_agg") && q.includes("inbox_message_attachments")) return "message by id: its files, corrections and archive state";
   if (q.includes('from "inbox_messages"') && /"inbox_messages"\."id" = \$\d/.test(q)) return q.includes('"party_id" = $') ? "message by id (scoped to the party)" : "message by id, read again after the opening";
   if (q.includes("inbox_message_attachments")) return "message attachments";
   if (q.includes("inbox_archived_messages")) return "archive";

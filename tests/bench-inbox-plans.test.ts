@@ -42,6 +42,11 @@ describe("reading auto_explain's plans (bench/inbox-plans.mjs)", () => {
     expect(classify(list!.query)).toBe("inbox list, first page");
     expect(classify(count!.query)).toBe("unread count (header)");
     expect(classify('select "id" from "inbox_messages" where ("inbox_messages"."party_id" = $1 and ((case when 1 then 1 else 0 end), "inbox_messages"."placed_at", "inbox_messages"."id") < ($2, $3, $4)) order by 1 desc limit $5')).toBe("inbox list, next page (keyset)");
+    // The list as the portal sends it now: the page in a subquery, the count of all pages beside it.
+    const list2 = 'select "id", exists (select 1 from "inbox_messages" as correction where correction.replaces_message_id = "page"."id"), (select count(*) from (select 1 from "inbox_messages" where ("inbox_messages"."party_id" = $1 and "inbox_messages"."first_opened_at" is null) limit $2) as matching) from (select "id", (case when "first_opened_at" is null then 1 else 0 end) as "rank" from "inbox_messages" where "inbox_messages"."party_id" = $3 order by 2 desc limit $4) "page" order by "page"."rank" desc';
+    expect(classify(list2)).toBe("inbox list, first page");
+    expect(classify(list2.replace('"party_id" = $3', '"party_id" = $3 and ((case when 1 then 1 else 0 end), "placed_at", "id") < ($5, $6, $7)'))).toBe("inbox list, next page (keyset)");
+    expect(classify('select exists (select 1 from "inbox_archived_messages" as archived where archived.message_id = "inbox_messages"."id"), (select coalesce(json_agg(f.id), \'[]\')::text from "inbox_message_attachments" as f where f.message_id = "inbox_messages"."id") from "inbox_messages" where ("inbox_messages"."id" = $1 and "inbox_messages"."party_id" = $2)')).toBe("message by id: its files, corrections and archive state");
     expect(classify('update "inbox_messages" set "first_opened_at" = $1 where ("inbox_messages"."id" = $2 and "inbox_messages"."party_id" = $3 and "inbox_messages"."first_opened_at" is null)')).toBe("opening: records first_opened_at (R16)");
     expect(classify('select "id", "party_id" from "inbox_messages" where ("inbox_messages"."id" = $1 and "inbox_messages"."party_id" = $2)')).toBe("message by id (scoped to the party)");
     expect(classify('select "id" from "inbox_messages" where "inbox_messages"."id" = $1')).toBe("message by id, read again after the opening");
