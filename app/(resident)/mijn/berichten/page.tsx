@@ -5,7 +5,7 @@ import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { Button } from "@/components/ui/Button";
 import { ErrorSummary, titleWithErrors, type FormError } from "@/components/ui/ErrorSummary";
 import { Field } from "@/components/ui/Field";
-import { Table } from "@/components/ui/Table";
+import { InboxTable } from "@/components/inbox/InboxTable";
 import { requireParty } from "@/lib/auth/current";
 import { todayInAmsterdam } from "@/lib/deadlines/calendar";
 import { env } from "@/lib/env";
@@ -117,48 +117,33 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
       {rows.length === 0 ? (
         <p data-testid="geen-berichten">{filtered ? v.emptyFiltered : archive ? v.emptyArchive : v.emptyInbox}</p>
       ) : (
-        <Table
-          caption={archive ? v.archiveTitle : m.caption}
-          captionHidden
-          rows={rows}
-          rowKey={(r) => r.id}
-          columns={[
-            {
-              header: m.subject,
-              rowHeader: true,
-              cell: (r) => (
-                <>
-                  <Link href={`/mijn/berichten/${r.id}`} prefetch={false} className={r.firstOpenedAt ? "" : "font-bold"}>
-                    {r.subject}
-                  </Link>
-                  {r.corrected ? (
-                    <span className="mt-1 block w-fit border-2 border-solid border-ink px-1 text-sm" title={v.correctedHint} data-testid="gecorrigeerd">
-                      {v.corrected}
-                      <span className="sr-only">: {v.correctedHint}</span>
-                    </span>
-                  ) : null}
-                </>
-              ),
-            },
-            { header: m.kind, cell: (r) => m.kinds[r.kind] ?? r.kind },
-            { header: m.placedAt, cell: (r) => <time dateTime={r.placedAt.toISOString()}>{formatDateTime(r.placedAt, locale)}</time> },
-            {
-              header: v.columns.term,
-              cell: (r) => {
-                const status = termStatus(r.termEndsOn, today);
-                if (status === "none" || !r.termEndsOn) return v.noTerm;
-                const date = <time dateTime={r.termEndsOn}>{formatDate(calendarDay(r.termEndsOn), locale)}</time>;
-                return status === "running" ? (
-                  date
-                ) : (
-                  <>
-                    {date} ({v.termEnded.toLowerCase()})
-                  </>
-                );
-              },
-            },
-            { header: m.status, cell: (r) => (r.firstOpenedAt ? m.read : <strong>{m.unread}</strong>) },
-          ]}
+        <InboxTable
+          rows={rows.map((r) => {
+            const status = termStatus(r.termEndsOn, today);
+            return {
+              id: r.id,
+              subject: r.subject,
+              unread: !r.firstOpenedAt,
+              corrected: r.corrected,
+              kind: m.kinds[r.kind] ?? r.kind,
+              placedAt: { iso: r.placedAt.toISOString(), text: formatDateTime(r.placedAt, locale) },
+              term: status === "none" || !r.termEndsOn ? null : { iso: r.termEndsOn, text: formatDate(calendarDay(r.termEndsOn), locale), ended: status === "ended" },
+            };
+          })}
+          texts={{
+            caption: archive ? v.archiveTitle : m.caption,
+            subject: m.subject,
+            kind: m.kind,
+            placedAt: m.placedAt,
+            term: v.columns.term,
+            status: m.status,
+            read: m.read,
+            unread: m.unread,
+            noTerm: v.noTerm,
+            termEnded: v.termEnded,
+            corrected: v.corrected,
+            correctedHint: v.correctedHint,
+          }}
         />
       )}
       <nav aria-label={t.pagination.label} className="no-print flex flex-wrap gap-6">
