@@ -6,7 +6,6 @@ import { IdleWarning } from "@/components/auth/IdleWarning";
 import type { HeaderSession } from "@/components/auth/LoginState";
 import { areasOf } from "@/app/(staff)/_components/StaffAreas";
 import { currentSession } from "@/lib/auth/current";
-import { unreadCount } from "@/lib/inbox/queries";
 import { Banner } from "@/components/ui/Banner";
 import { branding, brandingCss } from "@/lib/branding";
 import { format } from "@/lib/i18n";
@@ -29,10 +28,10 @@ async function sessionForFrame() {
   try {
     const lookup = await currentSession();
     if (lookup.status !== "active") return null;
-    const { actor, method, kvkNumber, idleDeadline, idleTimeoutSeconds } = lookup.session;
+    const { actor, method, kvkNumber, idleDeadline, idleTimeoutSeconds, unreadMessages } = lookup.session;
     const header: HeaderSession =
       actor.kind === "party"
-        ? { kind: "party", partyKind: actor.partyKind, level: actor.level, simulated: method.endsWith("-simulator"), kvkNumber, unread: await unreadCount(actor).catch(() => null) }
+        ? { kind: "party", partyKind: actor.partyKind, level: actor.level, simulated: method.endsWith("-simulator"), kvkNumber, unread: unreadMessages }
         : { kind: "staff", name: actor.displayName, area: areasOf(actor)[0]?.href ?? null };
     return { header, idle: { deadline: idleDeadline.toISOString(), idleSeconds: idleTimeoutSeconds, loginPath: actor.kind === "party" ? "/inloggen" : "/inloggen/medewerker" } };
   } catch {

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { parties, sessions, staffUsers, type AuthMethod, type StaffRole } from "@/db/schema/identity";
+import { inboxMessages } from "@/db/schema/submissions";
 import { withDb } from "../db";
 import { env } from "../env";
 import { isAssuranceLevel, type AssuranceLevel } from "./levels";
@@ -70,6 +71,8 @@ export interface ResolvedSession {
   expiresAt: Date;
   /** Staff after an admin reset: must choose a new password first (lib/staff; their actor holds no roles until then). */
   mustChangePassword: boolean;
+  /** A party's unread inbox messages, for the header of every page (null for staff). */
+  unreadMessages: number | null;
 }
 
 export type SessionLookup = { status: "active"; session: ResolvedSession } | { status: "ended"; reason: SessionEndReason } | { status: "none" };
@@ -98,6 +101,9 @@ function buildSessionQuery(db: Db) {
       staffActive: staffUsers.active,
       staffName: staffUsers.displayName,
       staffMustChangePassword: staffUsers.mustChangePassword,
+      // The header of every resident page shows this count: read with the session, it costs no
+      // round trip of its own (served by the partial index inbox_messages_unread_idx; 0 for staff).
+      unreadMessages: sql<number>`(select count(*) from ${inboxMessages} where ${inboxMessages.partyId} = ${sessions.partyId} and ${inboxMessages.firstOpenedAt} is null)`.mapWith(Number),
     })
     .from(sessions)
     .leftJoin(parties, eq(parties.id, sessions.partyId))
@@ -160,6 +166,7 @@ export async function lookupSession(token: string, now = new Date()): Promise<Se
         idleDeadline: new Date(Math.min((touched ? now : row.lastSeenAt).getTime() + row.idleTimeoutSeconds * 1000, row.expiresAt.getTime())),
         expiresAt: row.expiresAt,
         mustChangePassword,
+        unreadMessages: actor.kind === "party" ? row.unreadMessages : null,
       },
     } as const;
   });

@@ -77,7 +77,14 @@ describe.each(testDatabases())("resident sessions on %s", (kind) => {
     expect(log.every((e) => e.actorKind === "system" && e.processingActivity === "identificatie" && e.operationName === "login.digid")).toBe(true);
 
     const lookup = await lookupSession(second.token);
-    expect(lookup).toMatchObject({ status: "active", session: { method: "digid-simulator", kvkNumber: null, actor: { kind: "party", partyId: first.partyId, partyKind: "person", level: "hoog" } } });
+    expect(lookup).toMatchObject({ status: "active", session: { method: "digid-simulator", kvkNumber: null, unreadMessages: 0, actor: { kind: "party", partyId: first.partyId, partyKind: "person", level: "hoog" } } });
+
+    // The header's count of unread messages comes with the session: only this party's, only the unread ones.
+    const other = await completeResidentLogin({ kind: "person", bsn: "123456782", level: "midden", method: "digid" });
+    const message = (partyId: string, firstOpenedAt: Date | null) => ({ partyId, kind: "information" as const, subject: "Bericht", body: "Tekst", placedAt: new Date(), firstOpenedAt });
+    await database.db.insert(schema.inboxMessages).values([message(first.partyId, null), message(first.partyId, null), message(first.partyId, new Date()), message(other.partyId, null)]);
+    expect(await lookupSession(second.token)).toMatchObject({ status: "active", session: { unreadMessages: 2 } });
+    expect(await lookupSession(other.token)).toMatchObject({ status: "active", session: { unreadMessages: 1 } });
   });
 
   it("a business login keeps its KvK number and branch apart", async () => {

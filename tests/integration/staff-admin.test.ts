@@ -33,7 +33,7 @@ describe.each(testDatabases())("admins managing staff on %s", (kind) => {
     const admin = await account(["beheerder"]);
     const user = await account(["balie"]);
     const [first, second] = [await session(user.id), await session(user.id)];
-    expect((await lookupSession(first)).status).toBe("active");
+    expect(await lookupSession(first)).toMatchObject({ status: "active", session: { unreadMessages: null } }); // staff have no inbox
 
     expect(await deactivateStaffUser(database.db, { actorId: admin.id, staffUserId: user.id })).toEqual({ sessionsEnded: 2 });
     expect(await lookupSession(first)).toEqual({ status: "ended", reason: "deactivated" });
