@@ -24,6 +24,8 @@ export function classify(query) {
   const q = query.toLowerCase().replace(/\s+/g, " ");
   if (q.startsWith("update") && q.includes('"inbox_messages"') && q.includes("first_opened_at")) return "opening: records first_opened_at (R16)";
   if (/^select count\(\*\) from "inbox_messages" where/.test(q) && q.includes("first_opened_at") && q.includes("is null")) return "unread count (header)";
+  // The portal reads the header's count with the session (lib/auth/session.ts): one statement.
+  if (q.includes('from "sessions"') && q.includes('(select count(*) from "inbox_messages" where') && q.includes("first_opened_at")) return "unread count (header), read with the session";
   // The list: its page in a subquery ("page"), with the count of all pages in the same statement.
   if (q.includes('from "inbox_messages"') && q.includes("order by") && q.includes("limit")) return q.includes(") < (") ? "inbox list, next page (keyset)" : "inbox list, first page";
   if (q.includes("json_agg") && q.includes("inbox_message_attachments")) return "message by id: its files, corrections and archive state";

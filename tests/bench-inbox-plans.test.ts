@@ -42,6 +42,7 @@ describe("reading auto_explain's plans (bench/inbox-plans.mjs)", () => {
     expect(classify(list!.query)).toBe("inbox list, first page");
     expect(classify(count!.query)).toBe("unread count (header)");
     expect(classify('select "id" from "inbox_messages" where ("inbox_messages"."party_id" = $1 and ((case when 1 then 1 else 0 end), "inbox_messages"."placed_at", "inbox_messages"."id") < ($2, $3, $4)) order by 1 desc limit $5')).toBe("inbox list, next page (keyset)");
+    expect(classify('select "sessions"."id", (select count(*) from "inbox_messages" where ("inbox_messages"."party_id" = "sessions"."party_id" and "inbox_messages"."first_opened_at" is null)) from "sessions" left join "parties" on "parties"."id" = "sessions"."party_id" where "sessions"."token_hash" = $1')).toBe("unread count (header), read with the session");
     // The list as the portal sends it now: the page in a subquery, the count of all pages beside it.
     const list2 = 'select "id", exists (select 1 from "inbox_messages" as correction where correction.replaces_message_id = "page"."id"), (select count(*) from (select 1 from "inbox_messages" where ("inbox_messages"."party_id" = $1 and "inbox_messages"."first_opened_at" is null) limit $2) as matching) from (select "id", (case when "first_opened_at" is null then 1 else 0 end) as "rank" from "inbox_messages" where "inbox_messages"."party_id" = $3 order by 2 desc limit $4) "page" order by "page"."rank" desc';
     expect(classify(list2)).toBe("inbox list, first page");
