@@ -153,6 +153,9 @@ export async function unreadCount(actor: PartyActor): Promise<number> {
 /** A message as its page shows it: the row, and the reference of its case (for the proof). */
 export type InboxMessageView = typeof inboxMessages.$inferSelect & { caseReference: string | null };
 
+/** A message as openOwnMessage gives it: with its files, corrections and archive state. */
+export type OpenedMessage = InboxMessageView & { surroundings: MessageSurroundings };
+
 /**
  * Logs a look-up of a message (or its file) the party does not have: someone else's, or none
  * at all (the two are not told apart, to the party nor here). The party id, never a BSN.
@@ -165,16 +168,20 @@ function logNotFound(event: string, actor: PartyActor, ids: Record<string, strin
  * One message of the party, recorded as opened the first time (R16: the moment is proof that it
  * was read). Null when there is none (or it is someone else's); that attempt is logged.
  */
-export async function openOwnMessage(actor: PartyActor, messageId: string, now = new Date()): Promise<InboxMessageView | null> {
+export async function openOwnMessage(actor: PartyActor, messageId: string, now = new Date()): Promise<OpenedMessage | null> {
   requirePermission(actor, "own:read");
   // No transaction: an opened message is one read; the first opening is one statement more.
   const found = await withDb(async (db) => {
-    const [message] = await db
-      .select({ ...getTableColumns(inboxMessages), caseReference: cases.reference })
+    // The message page's files, corrections and archive state come in the same statement.
+    const [row] = await db
+      .select({ ...getTableColumns(inboxMessages), caseReference: cases.reference, ...surroundingsColumns(actor.partyId) })
       .from(inboxMessages)
       .leftJoin(cases, eq(cases.id, inboxMessages.caseId))
       .where(and(eq(inboxMessages.id, messageId), eq(inboxMessages.partyId, actor.partyId)));
-    if (!message || message.firstOpenedAt) return message ?? null;
+    if (!row) return null;
+    const { archived, attachments, correctedBy, replaces, ...rest } = row;
+    const message: OpenedMessage = { ...rest, surroundings: surroundingsFrom({ archived, attachments, correctedBy, replaces }) };
+    if (message.firstOpenedAt) return message;
     // Sets first_opened_at only while it is empty (the trigger allows exactly that): of two openings at once, one moment is recorded.
     const [opened] = await db
       .update(inboxMessages)
@@ -219,34 +226,40 @@ function linkedFrom(json: { id: string; subject: string; placedAt: string }): Li
   return { id: json.id, subject: json.subject, placedAt: new Date(json.placedAt) };
 }
 
+/** The surroundings as columns of a select on inbox_messages (one row: the message itself). */
+function surroundingsColumns(partyId: string) {
+  return {
+    archived: sql<boolean>`exists (select 1 from ${inboxArchivedMessages} as archived where archived.message_id = ${outerId} and archived.party_id = ${partyId})`.mapWith(Boolean),
+    attachments: sql<string>`(select coalesce(json_agg(json_build_object('id', f.id, 'fileName', f.file_name, 'sizeBytes', f.size_bytes) order by f.position), '[]')::text
+      from ${inboxMessageAttachments} as f where f.message_id = ${outerId})`,
+    correctedBy: sql<string>`(select coalesce(json_agg(${linkedJson("c")} order by c.placed_at), '[]')::text
+      from ${inboxMessages} as c where c.replaces_message_id = ${outerId} and c.party_id = ${partyId})`,
+    replaces: sql<string | null>`(select ${linkedJson("r")}::text from ${inboxMessages} as r where r.id = "inbox_messages"."replaces_message_id" and r.party_id = ${partyId})`,
+  };
+}
+
+function surroundingsFrom(row: { archived: boolean; attachments: string; correctedBy: string; replaces: string | null }): MessageSurroundings {
+  return {
+    attachments: JSON.parse(row.attachments) as MessageAttachmentRow[],
+    correctedBy: (JSON.parse(row.correctedBy) as { id: string; subject: string; placedAt: string }[]).map(linkedFrom),
+    replaces: row.replaces ? linkedFrom(JSON.parse(row.replaces) as { id: string; subject: string; placedAt: string }) : null,
+    archived: row.archived,
+  };
+}
+
 /**
- * The attachments, corrections and archive state of one of the party's messages (load the
- * message with openOwnMessage first), in one statement: the message page is read far more often
- * than anything here changes, and four round trips cost more than the four look-ups.
+ * The attachments, corrections and archive state of one of the party's messages, in one
+ * statement (openOwnMessage reads them with the message itself).
  */
 export async function messageSurroundings(actor: PartyActor, message: Pick<InboxMessageView, "id" | "partyId" | "replacesMessageId">): Promise<MessageSurroundings> {
   requirePermission(actor, "own:read");
   if (message.partyId !== actor.partyId) throw new NotAllowedError("own:read");
-  const partyId = actor.partyId;
   return withDb(async (db) => {
     const [row] = await db
-      .select({
-        archived: sql<boolean>`exists (select 1 from ${inboxArchivedMessages} as archived where archived.message_id = ${outerId} and archived.party_id = ${partyId})`.mapWith(Boolean),
-        attachments: sql<string>`(select coalesce(json_agg(json_build_object('id', f.id, 'fileName', f.file_name, 'sizeBytes', f.size_bytes) order by f.position), '[]')::text
-          from ${inboxMessageAttachments} as f where f.message_id = ${outerId})`,
-        correctedBy: sql<string>`(select coalesce(json_agg(${linkedJson("c")} order by c.placed_at), '[]')::text
-          from ${inboxMessages} as c where c.replaces_message_id = ${outerId} and c.party_id = ${partyId})`,
-        replaces: sql<string | null>`(select ${linkedJson("r")}::text from ${inboxMessages} as r where r.id = "inbox_messages"."replaces_message_id" and r.party_id = ${partyId})`,
-      })
+      .select(surroundingsColumns(actor.partyId))
       .from(inboxMessages)
-      .where(and(eq(inboxMessages.id, message.id), eq(inboxMessages.partyId, partyId)));
-    if (!row) return { attachments: [], correctedBy: [], replaces: null, archived: false };
-    return {
-      attachments: JSON.parse(row.attachments) as MessageAttachmentRow[],
-      correctedBy: (JSON.parse(row.correctedBy) as { id: string; subject: string; placedAt: string }[]).map(linkedFrom),
-      replaces: row.replaces ? linkedFrom(JSON.parse(row.replaces) as { id: string; subject: string; placedAt: string }) : null,
-      archived: row.archived,
-    };
+      .where(and(eq(inboxMessages.id, message.id), eq(inboxMessages.partyId, actor.partyId)));
+    return row ? surroundingsFrom(row) : { attachments: [], correctedBy: [], replaces: null, archived: false };
   });
 }
 

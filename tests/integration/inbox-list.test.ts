@@ -261,6 +261,10 @@ describe.each(testDatabases())("the resident's inbox list on %s", (kind) => {
     const newAround = await messageSurroundings(p, newer);
     expect(newAround.replaces).toMatchObject({ id: decision, subject: "Besluit op uw bezwaar" });
     expect(newAround.correctedBy).toEqual([]);
+    // The opening reads the same in the same statement as the message, with the times as dates.
+    expect(old.surroundings).toEqual(oldAround);
+    expect(newer.surroundings).toEqual(newAround);
+    expect(newer.surroundings.replaces!.placedAt).toBeInstanceOf(Date);
     expect(await unreadCount(p)).toBe(3);
     expect((await messageSurroundings(p, (await openOwnMessage(p, information!))!)).attachments).toEqual([]);
 

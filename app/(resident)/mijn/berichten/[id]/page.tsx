@@ -15,7 +15,7 @@ import { notFoundPage } from "@/lib/http/not-found";
 import { format, formatDateTime } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 import { proofOfOpenedMessage } from "@/lib/inbox/proof";
-import { messageSurroundings, openOwnMessage, type LinkedMessage } from "@/lib/inbox/queries";
+import { openOwnMessage, type LinkedMessage } from "@/lib/inbox/queries";
 import { termStatus } from "@/lib/inbox/term-status";
 import { formatFileSize } from "@/lib/submissions/copy";
 
@@ -52,7 +52,8 @@ export default async function InboxMessagePage({ params, searchParams }: { param
   const m = t.inbox;
   const v = t.inboxView;
   // The proof carries the term that counts: recalculated when the notice reached the party later (R13).
-  const [around, proof] = await Promise.all([messageSurroundings(actor, message), proofOfOpenedMessage(actor, message)]);
+  const proof = await proofOfOpenedMessage(actor, message);
+  const around = message.surroundings;
   const rawNotice = (await searchParams).melding;
   const notice = typeof rawNotice === "string" && Object.hasOwn(v.notices, rawNotice) ? v.notices[rawNotice] : undefined;
   const termEndsOn = proof.standing.term?.endsOn ?? message.termEndsOn;
