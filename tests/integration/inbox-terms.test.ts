@@ -6,7 +6,9 @@ import { todayInAmsterdam, addDays } from "@/lib/deadlines/calendar";
 import { loadEquatedDays } from "@/lib/deadlines/equated-days";
 import { inTransaction } from "@/lib/db";
 import { messageStandings, recalculateRecentTerms, termRecalculationNote } from "@/lib/inbox/effective-term";
+import { inboxFiltersFrom, noFilters } from "@/lib/inbox/filters";
 import { loadMessageProof, ownMessageProof, proofDocument } from "@/lib/inbox/proof";
+import { ownMessages } from "@/lib/inbox/queries";
 import { logger } from "@/lib/log";
 import { dueReminders, sendReminders } from "@/lib/inbox/reminders";
 import { messageTerm, type MessageTermInput } from "@/lib/inbox/terms";
@@ -290,6 +292,14 @@ describe.each(testDatabases())("terms, delivery, reminders and proof of inbox me
     await database.db.insert(inboxMessageTerms).values({ messageId: moved.id, countedFrom: now, endsOn: addDays(today, 7), notificationId: n!.id, reason: "notice-resent" });
     const due = await dueReminders(database.db, now, [7, 1]);
     expect(due.filter((d) => d.messageId === moved.id)).toEqual([expect.objectContaining({ termEndsOn: addDays(today, 7), daysBefore: 7 })]);
+    // The inbox list shows the end that counts, and "term running" finds the message by it.
+    const actor = { kind: "party", partyId, partyKind: "person", sessionId: "t", level: "substantieel" } as const;
+    const running = await ownMessages(actor, null, { filters: inboxFiltersFrom({ lopend: "ja" }), now });
+    expect(running.rows.map((r) => [r.id, r.termEndsOn])).toEqual([[moved.id, addDays(today, 7)]]);
+    expect(running.total).toBe(1);
+    const ended = await request(partyId, addDays(today, -1)); // ended, and never recalculated
+    expect((await ownMessages(actor, null, { filters: inboxFiltersFrom({ lopend: "ja" }), now })).rows.map((r) => r.id)).toEqual([moved.id]);
+    expect((await ownMessages(actor, null, { filters: noFilters, now })).rows.find((r) => r.id === ended.id)?.termEndsOn).toBe(addDays(today, -1));
   });
 
   it("logs a case handler's reading of the proof", async () => {
