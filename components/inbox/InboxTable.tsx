@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { Table } from "@/components/ui/Table";
 
 /** One message in the inbox list, every text already in the reader's language. */
@@ -35,6 +34,9 @@ export interface InboxTableTexts {
  * and renders the table from it once, instead of sending every cell as an element in the React
  * payload and building it again for the HTML (the table was most of the cost of an inbox page).
  * The HTML is the same as any other table's (components/ui/Table.tsx); it needs no JavaScript.
+ * The subjects are plain links, not next/link: opening a message loads its page whole (the
+ * screen reader announces it as a new page), and twenty Link components were a measurable part
+ * of rendering the list (bench/README.md, "Inbox").
  */
 export function InboxTable({ rows, texts: t }: { rows: readonly InboxTableRow[]; texts: InboxTableTexts }) {
   return (
@@ -49,9 +51,9 @@ export function InboxTable({ rows, texts: t }: { rows: readonly InboxTableRow[];
           rowHeader: true,
           cell: (r) => (
             <>
-              <Link href={`/mijn/berichten/${r.id}`} prefetch={false} className={r.unread ? "font-bold" : ""}>
+              <a href={`/mijn/berichten/${r.id}`} className={r.unread ? "font-bold" : ""}>
                 {r.subject}
-              </Link>
+              </a>
               {r.corrected ? (
                 <span className="mt-1 block w-fit border-2 border-solid border-ink px-1 text-sm" title={t.correctedHint} data-testid="gecorrigeerd">
                   {t.corrected}
