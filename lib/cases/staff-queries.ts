@@ -11,6 +11,7 @@ import { can, roleFor, type Actor, type Permission } from "../auth/policy";
 import { amsterdamDate } from "../channels/designations";
 import { inTransaction, withDb } from "../db";
 import { format, messagesFor } from "../i18n";
+import { effectiveTermEndText } from "../inbox/effective-term";
 import { NotAllowedError } from "../parties/queries";
 import { isOverdue } from "./transitions";
 
@@ -322,7 +323,8 @@ export async function caseMessagesIn(db: DbOrTx, caseId: string): Promise<StaffC
       kind: inboxMessages.kind,
       subject: inboxMessages.subject,
       placedAt: inboxMessages.placedAt,
-      termEndsOn: inboxMessages.termEndsOn,
+      // The end that counts (R13): recalculated when the notice reached the party later.
+      termEndsOn: effectiveTermEndText("inbox_messages"),
       firstOpenedAt: inboxMessages.firstOpenedAt,
       replacesMessageId: inboxMessages.replacesMessageId,
       sentByName: sender.displayName,

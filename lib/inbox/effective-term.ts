@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { inboxMessageTerms, type TermRecalculationReason } from "@/db/schema/inbox-terms";
 import { notifications } from "@/db/schema/notifications";
@@ -55,6 +55,21 @@ export function termRecalculationNote(term: EffectiveTerm | null, locale: Locale
     original: longDate(term.originalEndsOn, locale),
     end: longDate(term.endsOn, locale),
   });
+}
+
+/**
+ * The same choice as effectiveTerm, in SQL, for lists that show or filter many messages in one
+ * statement: the recalculated end when it is later than the original, else the original.
+ * `row` names the inbox_messages row in the query (its table name, or a subquery's alias).
+ */
+export function effectiveTermEnd(row: string): SQL {
+  const message = sql.raw(`"${row.replaceAll('"', "")}"`);
+  return sql`coalesce((select greatest(recalculated.ends_on, ${message}.term_ends_on) from ${inboxMessageTerms} as recalculated where recalculated.message_id = ${message}.id), ${message}.term_ends_on)`;
+}
+
+/** effectiveTermEnd as "YYYY-MM-DD" text (null without a term), as the date columns are read. */
+export function effectiveTermEndText(row: string) {
+  return sql<string | null>`to_char(${effectiveTermEnd(row)}, 'YYYY-MM-DD')`;
 }
 
 /**

@@ -1,7 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, getTableColumns, isNull, sql, type SQL } from "drizzle-orm";
 import { inboxArchivedMessages, inboxMessageAttachments } from "@/db/schema/inbox";
-import { inboxMessageTerms } from "@/db/schema/inbox-terms";
 import { cases, inboxMessages, type InboxMessageKind } from "@/db/schema/submissions";
 import { can, type Actor, type Permission } from "../auth/policy";
 import { todayInAmsterdam } from "../deadlines/calendar";
@@ -12,6 +11,7 @@ import { attachmentStore } from "../submissions/attachments";
 import { fileTypes, type FileTypeId } from "../submissions/attachments/content-type";
 import type { AttachmentDownload } from "../submissions/view-queries";
 import { encodeInboxCursor, type InboxCursor } from "./cursor";
+import { effectiveTermEnd, effectiveTermEndText } from "./effective-term";
 import { containsPattern, kindFilters, noFilters, type InboxFilters } from "./filters";
 
 /**
@@ -53,16 +53,6 @@ const placedAtText = sql<string>`to_char(${inboxMessages.placedAt} at time zone 
 const outerId = sql.raw(`"inbox_messages"."id"`);
 // With the party in it, the planner can start from the party's archive (its index) when that is small.
 const archived = (partyId: string) => sql`exists (select 1 from ${inboxArchivedMessages} as archived where archived.message_id = ${outerId} and archived.party_id = ${partyId})`;
-
-/**
- * The last day of a message's term that counts (R13): a recalculated end (inbox_message_terms)
- * when it is later than the original, as lib/inbox/effective-term.ts effectiveTerm decides, else
- * the original. `message` names the row: "inbox_messages" in the filters, "page" in the list.
- */
-function effectiveTermEnd(message: "inbox_messages" | "page"): SQL {
-  const row = sql.raw(`"${message}"`);
-  return sql`coalesce((select greatest(recalculated.ends_on, ${row}.term_ends_on) from ${inboxMessageTerms} as recalculated where recalculated.message_id = ${row}.id), ${row}.term_ends_on)`;
-}
 
 /** The conditions of the filters, scoped to the party. `now` decides what "a running term" is (today in Amsterdam). */
 function filterConditions(partyId: string, filters: InboxFilters, now: Date): SQL {
@@ -114,7 +104,7 @@ export async function ownMessages(actor: PartyActor, after: InboxCursor | null =
         subject: page.subject,
         placedAt: page.placedAt,
         firstOpenedAt: page.firstOpenedAt,
-        termEndsOn: sql<string | null>`to_char(${effectiveTermEnd("page")}, 'YYYY-MM-DD')`,
+        termEndsOn: effectiveTermEndText("page"),
         corrected: sql<boolean>`exists (select 1 from ${inboxMessages} as correction where correction.replaces_message_id = ${sql.raw(`"page"."id"`)})`.mapWith(Boolean),
         rank: page.rank,
         placedAtText: page.placedAtText,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema, type Tx } from "@/db";
 import { seedDemoData } from "@/db/seed";
 import type { Actor } from "@/lib/auth/policy";
+import { caseMessagesIn } from "@/lib/cases/staff-queries";
 import { startJobs, stopJobs } from "@/lib/jobs/runtime";
 import { changeConsents } from "@/lib/notifications/contacts";
 import { deliverNotification } from "@/lib/notifications/delivery";
@@ -15,7 +16,7 @@ import { draftState, loadDraft, saveDraftState, startDraft } from "@/lib/submiss
 import { submitDraft } from "@/lib/submissions/submit";
 import { testDatabases, useTestDatabase } from "../support/database";
 
-const { fallbackTasks, parties, staffUsers, cases, caseEvents, inboxMessages, inboxMessageAttachments, notifications, processingLog, products, productMessageTypes, channelDesignations, channels } = schema;
+const { fallbackTasks, parties, staffUsers, cases, caseEvents, inboxMessages, inboxMessageAttachments, inboxMessageTerms, notifications, processingLog, products, productMessageTypes, channelDesignations, channels } = schema;
 type Staff = Extract<Actor, { kind: "staff" }>;
 let kvk = 72000000;
 let staffCount = 0;
@@ -123,6 +124,14 @@ describe.each(testDatabases())("sending official messages on %s", (kind) => {
     // A last day the handler picks moves past a weekend and a holiday: Saturday 15 May 2027 -> past Whit Monday -> Tuesday 18 May.
     const picked = sent(await send(handler, { caseId, kind: "information-request", subject: "Nog een vraag", body: "Welke datum?", term: { endsOn: "2027-05-15" }, replacesMessageId: null, now }));
     expect(picked.termEndsOn).toBe("2027-05-18");
+
+    // The case screen's list of messages shows the end that counts: recalculated once the notice reached the party later (R13).
+    await database.db.insert(inboxMessageTerms).values({ messageId: outcome.messageId, countedFrom: new Date("2027-04-26T09:00:00Z"), endsOn: "2027-05-03", notificationId: notice!.id, reason: "notice-resent" });
+    const listed = await database.db.transaction((tx) => caseMessagesIn(tx, caseId));
+    expect(listed.filter((m) => m.kind === "information-request").map((m) => [m.subject, m.termEndsOn])).toEqual([
+      ["Wij missen een document", "2027-05-03"],
+      ["Nog een vraag", "2027-05-18"],
+    ]);
   });
 
   it("an information message has no term and leaves the status, with a note in the timeline", async () => {
